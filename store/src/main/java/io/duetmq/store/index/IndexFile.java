@@ -77,6 +77,7 @@ final class IndexFile {
     this.endPhyOffset = mapped.getLong(END_PHY_OFFSET_OFFSET);
     this.hashSlotCount = mapped.getInt(HASH_SLOT_COUNT_OFFSET);
     this.indexCount = mapped.getInt(INDEX_COUNT_OFFSET);
+    this.flushedIndexCount = indexCount;
   }
 
   /**
@@ -101,7 +102,9 @@ final class IndexFile {
       mapped.putLong(END_PHY_OFFSET_OFFSET, beginPhyOffset);
       mapped.putInt(HASH_SLOT_COUNT_OFFSET, 0);
       mapped.putInt(INDEX_COUNT_OFFSET, FIRST_ENTRY);
-      return new IndexFile(path, mapped, config);
+      IndexFile file = new IndexFile(path, mapped, config);
+      file.flushedIndexCount = 0; // the header is not on disk yet
+      return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create index file " + path, e);
     }
