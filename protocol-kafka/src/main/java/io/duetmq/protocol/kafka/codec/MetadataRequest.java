@@ -32,7 +32,8 @@ public record MetadataRequest(
    * One requested topic.
    *
    * @param topicId v10+; the zero uuid when asking by name
-   * @param name nullable from v10 (lookup by id, v12+ in practice)
+   * @param name nullable from v10; for a lookup by id (v12+) the Java 4.1 client sends "" here, so
+   *     a non-zero id with a null or empty name means "by id"
    */
   public record RequestTopic(UUID topicId, String name) {
     public RequestTopic {
