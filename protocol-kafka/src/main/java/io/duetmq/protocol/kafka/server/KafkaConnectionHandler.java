@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One connection: takes size-stripped request frames, decodes the header, dispatches by API key and
@@ -103,7 +104,14 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private void onComplete(InFlightResponses.Slot slot, KafkaResponse response, Throwable error) {
     if (!ctx.executor().inEventLoop()) {
-      ctx.executor().execute(() -> onComplete(slot, response, error));
+      try {
+        ctx.executor().execute(() -> onComplete(slot, response, error));
+      } catch (RejectedExecutionException e) {
+        // the server is shutting down; the connection is gone with it
+        if (response instanceof KafkaResponse.Encoded encoded) {
+          encoded.body().release();
+        }
+      }
       return;
     }
     if (closing) {
