@@ -177,12 +177,15 @@ public final class ConsumeQueue implements AutoCloseable {
     if (baseLogicalOffset > next) {
       LOG.log(
           Level.WARNING,
-          "consume queue {0}: gap in logical offsets, expected {1} but got {2} at commitLogOffset"
-              + " {3}",
-          this,
-          next,
-          baseLogicalOffset,
-          commitLogOffset);
+          () ->
+              "consume queue "
+                  + this
+                  + ": gap in logical offsets, expected "
+                  + next
+                  + " but got "
+                  + baseLogicalOffset
+                  + " at commitLogOffset "
+                  + commitLogOffset);
     }
     return true;
   }
@@ -389,13 +392,20 @@ public final class ConsumeQueue implements AutoCloseable {
     for (int i = 0; i < doomed.size(); i++) {
       doomed.get(i).delete();
     }
+    long droppedEntries = dropped;
+    long fromEntry = from;
     LOG.log(
         Level.INFO,
-        "consume queue {0}: truncated {1} entries from entry {2} (commitLogOffset >= {3})",
-        this,
-        dropped,
-        from,
-        commitLogOffset);
+        () ->
+            "consume queue "
+                + this
+                + ": truncated "
+                + droppedEntries
+                + " entries from entry "
+                + fromEntry
+                + " (commitLogOffset >= "
+                + commitLogOffset
+                + ")");
   }
 
   /** Under the write lock: first entry number whose commit-log offset is >= the argument. */
@@ -479,12 +489,16 @@ public final class ConsumeQueue implements AutoCloseable {
     for (int i = 0; i < doomed.size(); i++) {
       doomed.get(i).delete();
     }
+    int deleted = doomed.size();
     LOG.log(
         Level.DEBUG,
-        "consume queue {0}: deleted {1} files below commitLogOffset {2}",
-        this,
-        doomed.size(),
-        minCommitLogOffset);
+        () ->
+            "consume queue "
+                + this
+                + ": deleted "
+                + deleted
+                + " files below commitLogOffset "
+                + minCommitLogOffset);
     return doomed.size();
   }
 

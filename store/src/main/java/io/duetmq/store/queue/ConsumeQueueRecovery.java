@@ -75,12 +75,16 @@ final class ConsumeQueueRecovery {
     if (!dropped.isEmpty()) {
       LOG.log(
           Level.WARNING,
-          "consume queue {0}: kept entries [{1}, {2}), {3}; dropped: {4}",
-          dir,
-          recovered.firstEntryNumber(),
-          recovered.endEntryNumber(),
-          reason == null ? "no invalid entry" : "first invalid entry: " + reason,
-          String.join("; ", dropped));
+          "consume queue "
+              + dir
+              + ": kept entries ["
+              + recovered.firstEntryNumber()
+              + ", "
+              + recovered.endEntryNumber()
+              + "), "
+              + (reason == null ? "all entries valid" : "stopped at " + reason)
+              + "; dropped: "
+              + String.join("; ", dropped));
     }
     return recovered;
   }
@@ -131,6 +135,7 @@ final class ConsumeQueueRecovery {
     int readable = (int) Math.min(entriesPerFile, candidate.length() / ENTRY_LENGTH);
     for (int slot = 0; slot < readable; slot++) {
       if (file.isZero(slot)) {
+        reason = "entry " + (file.firstEntryNumber() + slot) + " is zero (end of data)";
         return slot;
       }
       long commitLogOffset = file.commitLogOffset(slot);
