@@ -46,6 +46,7 @@ public final class ConsumeQueue implements AutoCloseable {
   private volatile long maxOffset;
   private volatile long lastCommitLogEnd;
   private volatile boolean closed;
+  private final boolean repaired;
 
   /** Commit-log offset of the last entry, -1 if none. Dispatcher thread only. */
   private long lastCommitLogOffset;
@@ -64,6 +65,7 @@ public final class ConsumeQueue implements AutoCloseable {
     this.queueId = queueId;
     this.entriesPerFile = entriesPerFile;
     this.files = recovered.files();
+    this.repaired = recovered.repaired();
     this.firstEntryNumber = recovered.firstEntryNumber();
     this.endEntryNumber = recovered.endEntryNumber();
     this.flushedEntryNumber = recovered.endEntryNumber();
@@ -558,6 +560,14 @@ public final class ConsumeQueue implements AutoCloseable {
   }
 
   /** Commit-log offset just past the record of the last entry, 0 if there is none. */
+  /**
+   * Whether opening the queue had to drop invalid entries (its tail must then be re-derived from
+   * the log).
+   */
+  public boolean wasRepaired() {
+    return repaired;
+  }
+
   public long lastCommitLogEnd() {
     return lastCommitLogEnd;
   }

@@ -27,8 +27,17 @@ final class ConsumeQueueRecovery {
 
   private static final System.Logger LOG = System.getLogger(ConsumeQueueRecovery.class.getName());
 
-  /** What recovery kept: the files and the entry numbers {@code [first, end)} they hold. */
-  record Recovered(ConsumeQueueFileTable files, long firstEntryNumber, long endEntryNumber) {}
+  /**
+   * What recovery kept: the files and the entry numbers {@code [first, end)} they hold, and whether
+   * anything had to be dropped (then the dispatcher must re-derive the queue from the commit log
+   * behind its last kept entry).
+   */
+  record Recovered(
+      ConsumeQueueFileTable files, long firstEntryNumber, long endEntryNumber, boolean repaired) {
+    Recovered(ConsumeQueueFileTable files, long firstEntryNumber, long endEntryNumber) {
+      this(files, firstEntryNumber, endEntryNumber, false);
+    }
+  }
 
   private record Candidate(Path path, long startOffset, long length) {}
 
@@ -85,6 +94,8 @@ final class ConsumeQueueRecovery {
               + (reason == null ? "all entries valid" : "stopped at " + reason)
               + "; dropped: "
               + String.join("; ", dropped));
+      return new Recovered(
+          recovered.files(), recovered.firstEntryNumber(), recovered.endEntryNumber(), true);
     }
     return recovered;
   }

@@ -154,6 +154,21 @@ public final class ConsumeQueueTable implements Iterable<ConsumeQueue>, AutoClos
    * Where dispatch must resume: the largest {@link ConsumeQueue#lastCommitLogEnd()}, 0 if no queue
    * has entries.
    */
+  /**
+   * The lowest commit-log end among queues that were repaired when opened ({@link
+   * ConsumeQueue#wasRepaired()}), or {@link Long#MAX_VALUE} if none was: dispatching from there
+   * restores what repair dropped.
+   */
+  public long minRepairedCommitLogEnd() {
+    long min = Long.MAX_VALUE;
+    for (ConsumeQueue queue : this) {
+      if (queue.wasRepaired()) {
+        min = Math.min(min, queue.lastCommitLogEnd());
+      }
+    }
+    return min;
+  }
+
   public long maxLastCommitLogEnd() {
     long max = 0;
     for (ConsumeQueue queue : queues.values()) {
