@@ -119,6 +119,11 @@ final class NettyRemotingChannel implements RemotingChannel {
     channel.close();
   }
 
+  /** Closes and waits until the socket is closed (not to be called on an I/O thread). */
+  void closeAndWait() {
+    channel.close().awaitUninterruptibly();
+  }
+
   /** Writes a response; failures are reported to {@code onFailure}. */
   void writeResponse(RemotingCommand response, Consumer<Throwable> onFailure) {
     channel

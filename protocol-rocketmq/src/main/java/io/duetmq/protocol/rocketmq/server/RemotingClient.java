@@ -139,7 +139,7 @@ public final class RemotingClient implements AutoCloseable {
   public synchronized void close() {
     NettyRemotingChannel current = channel;
     if (current != null) {
-      current.close();
+      current.closeAndWait();
     }
     group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
     HandlerExecutors.shutdown(defaultExecutor);

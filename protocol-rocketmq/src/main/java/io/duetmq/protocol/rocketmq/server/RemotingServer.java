@@ -6,6 +6,9 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -33,6 +36,8 @@ public final class RemotingServer implements AutoCloseable {
   private final ThreadPoolExecutor defaultExecutor;
   private final HandlerRegistry handlers;
   private final CommandDispatcher dispatcher;
+  // closed explicitly on close(): shutting the event loops down alone does not reliably close them
+  private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private EventLoopGroup bossGroup;
   private EventLoopGroup workerGroup;
   private Channel serverChannel;
@@ -90,6 +95,7 @@ public final class RemotingServer implements AutoCloseable {
                 new ChannelInitializer<>() {
                   @Override
                   protected void initChannel(Channel channel) {
+                    connections.add(channel);
                     RemotingPipeline.install(
                         channel.pipeline(),
                         config.maxFrameLength(),
@@ -135,6 +141,7 @@ public final class RemotingServer implements AutoCloseable {
       serverChannel.close().awaitUninterruptibly();
       serverChannel = null;
     }
+    connections.close().awaitUninterruptibly();
     shutdownGroups();
     HandlerExecutors.shutdown(defaultExecutor);
   }
