@@ -1,0 +1,15 @@
+package io.duetmq.protocol.rocketmq.json;
+
+import java.util.Objects;
+
+/**
+ * A JSON string.
+ *
+ * @param value the decoded text (escapes resolved)
+ */
+public record JsonString(String value) implements JsonValue {
+
+  public JsonString {
+    Objects.requireNonNull(value, "value");
+  }
+}
