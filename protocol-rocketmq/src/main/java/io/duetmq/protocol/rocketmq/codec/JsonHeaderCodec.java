@@ -1,15 +1,15 @@
 package io.duetmq.protocol.rocketmq.codec;
 
-import io.duetmq.protocol.rocketmq.json.JsonBoolean;
-import io.duetmq.protocol.rocketmq.json.JsonDouble;
-import io.duetmq.protocol.rocketmq.json.JsonLong;
-import io.duetmq.protocol.rocketmq.json.JsonNull;
-import io.duetmq.protocol.rocketmq.json.JsonObject;
-import io.duetmq.protocol.rocketmq.json.JsonParseException;
-import io.duetmq.protocol.rocketmq.json.JsonReader;
-import io.duetmq.protocol.rocketmq.json.JsonString;
-import io.duetmq.protocol.rocketmq.json.JsonValue;
-import io.duetmq.protocol.rocketmq.json.JsonWriter;
+import io.duetmq.broker.json.JsonBoolean;
+import io.duetmq.broker.json.JsonDouble;
+import io.duetmq.broker.json.JsonLong;
+import io.duetmq.broker.json.JsonNull;
+import io.duetmq.broker.json.JsonObject;
+import io.duetmq.broker.json.JsonParseException;
+import io.duetmq.broker.json.JsonReader;
+import io.duetmq.broker.json.JsonString;
+import io.duetmq.broker.json.JsonValue;
+import io.duetmq.broker.json.JsonWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.duetmq.protocol.rocketmq.json;
+package io.duetmq.broker.json;
 
 /**
  * A parsed JSON value: an immutable tree produced by {@link JsonReader} and written by {@link

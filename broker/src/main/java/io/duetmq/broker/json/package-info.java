@@ -3,4 +3,4 @@
  * fastjson dialect real RocketMQ peers write (unquoted numeric keys, JSON objects as keys); the
  * writer always produces standard JSON.
  */
-package io.duetmq.protocol.rocketmq.json;
+package io.duetmq.broker.json;

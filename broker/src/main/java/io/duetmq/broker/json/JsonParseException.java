@@ -1,4 +1,4 @@
-package io.duetmq.protocol.rocketmq.json;
+package io.duetmq.broker.json;
 
 /** Thrown by {@link JsonReader} for text that is not JSON (in the accepted dialect). */
 public final class JsonParseException extends RuntimeException {

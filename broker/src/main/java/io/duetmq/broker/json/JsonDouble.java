@@ -1,4 +1,4 @@
-package io.duetmq.protocol.rocketmq.json;
+package io.duetmq.broker.json;
 
 /**
  * A JSON number with a fraction or an exponent, or an integer too large for a {@code long}.

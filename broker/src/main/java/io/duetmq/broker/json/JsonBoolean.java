@@ -1,4 +1,4 @@
-package io.duetmq.protocol.rocketmq.json;
+package io.duetmq.broker.json;
 
 /**
  * JSON {@code true} or {@code false}.

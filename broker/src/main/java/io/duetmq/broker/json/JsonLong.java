@@ -1,4 +1,4 @@
-package io.duetmq.protocol.rocketmq.json;
+package io.duetmq.broker.json;
 
 /**
  * A JSON number without fraction or exponent that fits a Java {@code long}. Integers outside the

@@ -1,4 +1,4 @@
-package io.duetmq.protocol.rocketmq.json;
+package io.duetmq.broker.json;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

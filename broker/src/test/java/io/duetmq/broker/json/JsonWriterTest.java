@@ -1,8 +1,7 @@
-package io.duetmq.protocol.rocketmq.json;
+package io.duetmq.broker.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.duetmq.protocol.rocketmq.codec.RemotingCommandArbitraries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +71,32 @@ class JsonWriterTest {
   Arbitrary<JsonValue> trees() {
     Arbitrary<JsonValue> scalars =
         Arbitraries.oneOf(
-            RemotingCommandArbitraries.text(20).map(JsonString::new),
+            text(20).map(JsonString::new),
             Arbitraries.longs().map(JsonLong::new),
             Arbitraries.doubles().map(JsonDouble::new),
             Arbitraries.of(JsonBoolean.TRUE, JsonBoolean.FALSE, JsonNull.INSTANCE));
     Arbitrary<JsonValue> arrays = scalars.list().ofMaxSize(5).map(JsonArray::new);
     Arbitrary<JsonValue> objects =
-        Arbitraries.maps(RemotingCommandArbitraries.text(10), Arbitraries.oneOf(scalars, arrays))
+        Arbitraries.maps(text(10), Arbitraries.oneOf(scalars, arrays))
             .ofMaxSize(5)
             .map(JsonObject::new);
     return Arbitraries.oneOf(scalars, arrays, objects);
+  }
+
+  /**
+   * Strings that stress escaping: printable ASCII, control characters, quotes, backslashes, BMP and
+   * astral.
+   */
+  private static Arbitrary<String> text(int maxLength) {
+    return Arbitraries.strings()
+        .withCharRange((char) 0x20, (char) 0x7E)
+        .withChars(
+            '\u0000', '\u0001', '\u0002', '\n', '"', '\\', '\u00e9', '\u4e2d', '\ud83d', '\ude00')
+        .ofMaxLength(maxLength)
+        .filter(JsonWriterTest::wellFormed);
+  }
+
+  private static boolean wellFormed(String s) {
+    return java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(s);
   }
 }

@@ -1,0 +1,55 @@
+package io.duetmq.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StandaloneServerTest {
+  @TempDir Path dir;
+
+  @Test
+  void shouldOpenTheStoreInTheDataDirAndCloseCleanly() {
+    LaunchOptions options =
+        LaunchOptions.parse(new String[] {"standalone", "--data-dir", dir.toString()});
+    try (StandaloneServer server = StandaloneServer.start(options)) {
+      assertThat(server.store().isHealthy()).isTrue();
+      assertThat(Files.exists(dir.resolve("abort"))).isTrue();
+      assertThat(server.readyLine()).startsWith("DuetMQ standalone ready");
+    }
+    assertThat(Files.exists(dir.resolve("abort")))
+        .as("a clean close removes the abort marker")
+        .isFalse();
+    assertThat(Files.isDirectory(dir.resolve("commitlog"))).isTrue();
+  }
+
+  @Test
+  void shouldReadRocketMqStyleConfigFilesWithFlagsWinning() throws Exception {
+    Path conf = dir.resolve("broker.conf");
+    Files.writeString(
+        conf, "storePathRootDir=" + dir.resolve("from-file") + "\nflushDiskType=SYNC_FLUSH \n");
+    LaunchOptions options =
+        LaunchOptions.parse(
+            new String[] {
+              "standalone", "-c", conf.toString(), "--data-dir", dir.resolve("flag").toString()
+            });
+    try (StandaloneServer server = StandaloneServer.start(options)) {
+      assertThat(server.store().config().storeRoot()).isEqualTo(dir.resolve("flag"));
+      assertThat(server.store().config().flushDiskType().name()).isEqualTo("SYNC_FLUSH");
+    }
+  }
+
+  @Test
+  void shouldRejectUnknownCommandsAndFlagsWithTheUsage() {
+    assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"serve"}))
+        .hasMessageContaining("usage: duetmq");
+    assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"standalone", "--port", "1"}))
+        .hasMessageContaining("unknown option --port");
+    assertThatThrownBy(
+            () -> LaunchOptions.parse(new String[] {"standalone", "--kafka-port", "70000"}))
+        .hasMessageContaining("not a port");
+  }
+}
