@@ -4,9 +4,10 @@ import io.duetmq.protocol.rocketmq.codec.RemotingCommand;
 import java.util.Map;
 
 /**
- * Typed access to a request's custom header (its string-valued extFields). A missing required field or an unparsable
- * number throws {@link BadRequestException}, which the handlers' common path answers with SYSTEM_ERROR and the
- * field's name — what a RocketMQ broker does when a header cannot be decoded.
+ * Typed access to a request's custom header (its string-valued extFields). A missing required field
+ * or an unparsable number throws {@link BadRequestException}, which the handlers' common path
+ * answers with SYSTEM_ERROR and the field's name — what a RocketMQ broker does when a header cannot
+ * be decoded.
  */
 public final class ExtFields {
   private final Map<String, String> fields;

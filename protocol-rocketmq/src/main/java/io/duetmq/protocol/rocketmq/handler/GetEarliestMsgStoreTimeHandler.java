@@ -7,7 +7,10 @@ import io.duetmq.store.QueueReader;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** GET_EARLIEST_MSG_STORETIME (32): store time of the oldest retained message of a queue, −1 if none. */
+/**
+ * GET_EARLIEST_MSG_STORETIME (32): store time of the oldest retained message of a queue, −1 if
+ * none.
+ */
 public final class GetEarliestMsgStoreTimeHandler implements RequestHandler {
   private final QueueReader queues;
 
@@ -16,7 +19,8 @@ public final class GetEarliestMsgStoreTimeHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     ExtFields header = ExtFields.of(request);
     String topic = header.string("topic");
     int queueId = header.integer("queueId");

@@ -7,7 +7,10 @@ import io.duetmq.store.QueueReader;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** GET_MAX_OFFSET (30): the next logical offset to be written in a queue (0 for an empty or unknown one). */
+/**
+ * GET_MAX_OFFSET (30): the next logical offset to be written in a queue (0 for an empty or unknown
+ * one).
+ */
 public final class GetMaxOffsetHandler implements RequestHandler {
   private final QueueReader queues;
 
@@ -16,7 +19,8 @@ public final class GetMaxOffsetHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     ExtFields header = ExtFields.of(request);
     long offset = queues.maxOffset(header.string("topic"), header.integer("queueId"));
     return Responses.successNow(request, Map.of("offset", offset));

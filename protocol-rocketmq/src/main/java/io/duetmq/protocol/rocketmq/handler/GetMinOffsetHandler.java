@@ -16,7 +16,8 @@ public final class GetMinOffsetHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     ExtFields header = ExtFields.of(request);
     long offset = queues.minOffset(header.string("topic"), header.integer("queueId"));
     return Responses.successNow(request, Map.of("offset", offset));

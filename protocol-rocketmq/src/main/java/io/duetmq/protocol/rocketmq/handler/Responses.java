@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Builds responses the way every handler answers: our version, the request's opaque and serialization. */
+/**
+ * Builds responses the way every handler answers: our version, the request's opaque and
+ * serialization.
+ */
 public final class Responses {
   private Responses() {}
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * SEARCH_OFFSET_BY_TIMESTAMP (29). LOWER (the default): the first offset stored at or after the timestamp, the max
- * offset if none. UPPER (5.x): the last offset stored at or before it, the min offset if none.
+ * SEARCH_OFFSET_BY_TIMESTAMP (29). LOWER (the default): the first offset stored at or after the
+ * timestamp, the max offset if none. UPPER (5.x): the last offset stored at or before it, the min
+ * offset if none.
  */
 public final class SearchOffsetByTimestampHandler implements RequestHandler {
   private final QueueReader queues;
@@ -19,7 +20,8 @@ public final class SearchOffsetByTimestampHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     ExtFields header = ExtFields.of(request);
     String topic = header.string("topic");
     int queueId = header.integer("queueId");
