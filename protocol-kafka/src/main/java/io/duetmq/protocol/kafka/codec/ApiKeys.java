@@ -7,25 +7,57 @@ import java.util.Optional;
  * flexible version (reference §2.5 and Appendix B). This is the one place a new API is added; what
  * the server actually advertises is the subset that also has a registered handler.
  *
+ * <p>An API whose codec exists but that does not yet work end to end is marked {@link #servable()}
+ * false: the handler registry refuses a handler for it, so it cannot be advertised by accident.
+ * Flip the flag in the same change that registers its handler.
+ *
  * <p>Also encodes the header-version rules: request header v2 for flexible versions, else v1
  * (ApiVersions v3+ counts as flexible even for versions we do not know, so that its header can be
  * read for the v0 fallback); response header v1 for flexible versions, else v0, except ApiVersions
  * whose response header is always v0 (reference §1.5).
  */
 public enum ApiKeys {
-  METADATA(3, "Metadata", 0, 13, 9),
-  API_VERSIONS(18, "ApiVersions", 0, 4, 3);
+  /**
+   * Codec only. Reference §2.5 recommends advertising 0–12 (librdkafka ≤ 2.11.0 needs min 0 to
+   * enable compression) while implementing 3–12 and closing the connection for 0–2; v13 (topic ids)
+   * only once Metadata returns real topic ids.
+   */
+  PRODUCE(0, "Produce", 3, 13, 9, false),
+  /** Codec only. Reference §2.5: advertise 4–12 until Fetch by topic id (v13+) is served. */
+  FETCH(1, "Fetch", 4, 18, 12, false),
+  /** Codec only. */
+  LIST_OFFSETS(2, "ListOffsets", 1, 10, 6, false),
+  METADATA(3, "Metadata", 0, 13, 9, true),
+  API_VERSIONS(18, "ApiVersions", 0, 4, 3, true),
+  /** Codec only. v6 (KIP-939 two-phase commit) is unstable in Kafka 4.1 and not implemented. */
+  INIT_PRODUCER_ID(22, "InitProducerId", 0, 5, 2, false);
 
   private final short id;
   private final String wireName;
   private final ApiVersionRange implemented;
   private final short firstFlexibleVersion;
+  private final boolean servable;
 
-  ApiKeys(int id, String wireName, int minVersion, int maxVersion, int firstFlexibleVersion) {
+  ApiKeys(
+      int id,
+      String wireName,
+      int minVersion,
+      int maxVersion,
+      int firstFlexibleVersion,
+      boolean servable) {
     this.id = (short) id;
     this.wireName = wireName;
     this.implemented = ApiVersionRange.of(id, minVersion, maxVersion);
     this.firstFlexibleVersion = (short) firstFlexibleVersion;
+    this.servable = servable;
+  }
+
+  /**
+   * True if the API works end to end and may be advertised (given a registered handler); false for
+   * an API of which only the codec exists yet.
+   */
+  public boolean servable() {
+    return servable;
   }
 
   public short id() {
@@ -67,7 +99,7 @@ public enum ApiKeys {
     return (short) (isFlexible(version) ? 1 : 0);
   }
 
-  /** The API with wire key {@code id}, if we implement it. */
+  /** The API with wire key {@code id}, if we have a codec for it (servable or not). */
   public static Optional<ApiKeys> forId(short id) {
     for (ApiKeys api : values()) {
       if (api.id == id) {

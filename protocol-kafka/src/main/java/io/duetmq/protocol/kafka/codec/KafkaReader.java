@@ -213,6 +213,16 @@ public final class KafkaReader {
     return length < 0 ? null : buf.readSlice(length);
   }
 
+  /**
+   * Nullable bytes as a <em>retained</em> slice of the underlying buffer, not copied (used for
+   * Produce records that outlive the request frame). The caller owns one reference of a non-null
+   * result and must release it. Returns null for a null value.
+   */
+  public ByteBuf readNullableRetainedSlice(boolean flexible) {
+    int length = readBytesLength(flexible);
+    return length < 0 ? null : buf.readRetainedSlice(length);
+  }
+
   private int readBytesLength(boolean flexible) {
     if (flexible) {
       return readCompactLength("compact bytes");

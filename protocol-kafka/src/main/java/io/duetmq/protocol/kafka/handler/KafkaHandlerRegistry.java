@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Maps API keys to handlers and so defines what ApiVersions advertises: exactly the registered
  * handlers' ranges plus ApiVersions itself, whose handler the registry creates. A handler may only
- * claim versions its API's codec implements ({@link ApiKeys}). Immutable and thread-safe.
+ * claim versions its API's codec implements, and only for an API marked {@link ApiKeys#servable()}
+ * (codec-only APIs are never advertised). Immutable and thread-safe.
  */
 public final class KafkaHandlerRegistry {
   private final Map<Short, KafkaRequestHandler> byKey;
@@ -28,6 +29,13 @@ public final class KafkaHandlerRegistry {
           ApiKeys.forId(range.apiKey())
               .orElseThrow(
                   () -> new IllegalArgumentException("no codec for api key " + range.apiKey()));
+      if (!api.servable()) {
+        throw new IllegalArgumentException(
+            api.wireName()
+                + " (key "
+                + api.id()
+                + ") has a codec but is not marked servable in ApiKeys");
+      }
       if (api == ApiKeys.API_VERSIONS || map.containsKey(range.apiKey())) {
         throw new IllegalArgumentException("api key registered twice: " + api);
       }

@@ -3,6 +3,7 @@ package io.duetmq.protocol.kafka.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.duetmq.protocol.kafka.codec.ApiKeys;
 import io.duetmq.protocol.kafka.codec.ApiVersionRange;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,9 +47,23 @@ class KafkaHandlerRegistryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds the codec");
     assertThatThrownBy(
-            () -> new KafkaHandlerRegistry(List.of(claiming(ApiVersionRange.of(0, 3, 12)))))
+            () -> new KafkaHandlerRegistry(List.of(claiming(ApiVersionRange.of(8, 2, 9)))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no codec for api key 0");
+        .hasMessageContaining("no codec for api key 8");
+  }
+
+  @Test
+  void shouldRefuseHandlersForApisThatOnlyHaveACodec() {
+    for (ApiKeys api : List.of(ApiKeys.PRODUCE, ApiKeys.FETCH, ApiKeys.LIST_OFFSETS)) {
+      assertThat(api.servable()).as(api.wireName()).isFalse();
+      assertThatThrownBy(() -> new KafkaHandlerRegistry(List.of(claiming(api.implemented()))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not marked servable");
+    }
+    assertThatThrownBy(
+            () ->
+                new KafkaHandlerRegistry(List.of(claiming(ApiKeys.INIT_PRODUCER_ID.implemented()))))
+        .hasMessageContaining("InitProducerId (key 22)");
   }
 
   @Test
