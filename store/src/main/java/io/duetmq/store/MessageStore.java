@@ -160,6 +160,48 @@ public final class MessageStore implements MessageAppender, QueueReader, AutoClo
   }
 
   @Override
+  public CompletableFuture<List<AppendResult>> appendAll(List<AppendRequest> requests) {
+    PendingAppend[] group = new PendingAppend[requests.size()];
+    boolean rejected = closed || !health.isHealthy();
+    for (int i = 0; i < group.length; i++) {
+      AppendRequest request = requests.get(i);
+      group[i] = new PendingAppend(request);
+      if (request.body().remaining() > config.maxMessageSize()) {
+        group[i].fail(AppendStatus.MESSAGE_ILLEGAL);
+      } else if (request.properties().length > CommitLogDescriptor.MAX_PROPERTIES_LENGTH) {
+        group[i].fail(AppendStatus.PROPERTIES_SIZE_EXCEEDED);
+      } else if (rejected) {
+        group[i].fail(AppendStatus.SERVICE_NOT_AVAILABLE);
+      }
+    }
+    boolean anyFailed = false;
+    for (PendingAppend pending : group) {
+      anyFailed |= pending.future().isDone();
+    }
+    if (!anyFailed) {
+      writer.submitAll(group);
+    } else {
+      // All or nothing: a batch with one bad record is refused whole, as RocketMQ does.
+      for (PendingAppend pending : group) {
+        pending.fail(AppendStatus.MESSAGE_ILLEGAL);
+      }
+    }
+    CompletableFuture<?>[] futures = new CompletableFuture<?>[group.length];
+    for (int i = 0; i < group.length; i++) {
+      futures[i] = group[i].future();
+    }
+    return CompletableFuture.allOf(futures)
+        .thenApply(
+            ignored -> {
+              List<AppendResult> results = new ArrayList<>(group.length);
+              for (PendingAppend pending : group) {
+                results.add(pending.future().join());
+              }
+              return results;
+            });
+  }
+
+  @Override
   public QueueReadResult read(
       String topic,
       int queueId,

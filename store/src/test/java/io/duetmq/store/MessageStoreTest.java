@@ -231,6 +231,38 @@ class MessageStoreTest {
   }
 
   @Test
+  void shouldWriteAGroupOfAppendsBackToBackWithConsecutiveOffsets() throws Exception {
+    try (MessageStore store = StoreTestSupport.open(smallConfig(dir))) {
+      List<CompletableFuture<List<AppendResult>>> groups = new ArrayList<>();
+      for (int g = 0; g < 50; g++) {
+        List<AppendRequest> group = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          group.add(message("Batch", 0, "g" + g + "-" + i, null));
+        }
+        groups.add(store.appendAll(group));
+        store.append(message("Batch", 0, "single-" + g, null));
+      }
+      for (CompletableFuture<List<AppendResult>> group : groups) {
+        List<AppendResult> results = group.get(10, TimeUnit.SECONDS);
+        assertThat(results).hasSize(10);
+        for (int i = 1; i < results.size(); i++) {
+          assertThat(results.get(i).queueOffset()).isEqualTo(results.get(0).queueOffset() + i);
+        }
+      }
+      List<AppendRequest> bad =
+          List.of(
+              message("Batch", 0, "ok", null),
+              AppendRequest.builder("Batch", 0, ByteBuffer.allocate(1))
+                  .properties("k\u0001" + "v".repeat(40_000) + "\u0002")
+                  .build());
+      List<AppendResult> refused = store.appendAll(bad).get(10, TimeUnit.SECONDS);
+      assertThat(refused)
+          .extracting(AppendResult::status)
+          .containsExactly(AppendStatus.MESSAGE_ILLEGAL, AppendStatus.PROPERTIES_SIZE_EXCEEDED);
+    }
+  }
+
+  @Test
   void shouldRejectOversizedBodiesAndProperties() {
     try (MessageStore store = StoreTestSupport.open(smallConfig(dir))) {
       AppendRequest big =

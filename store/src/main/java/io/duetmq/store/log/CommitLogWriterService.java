@@ -66,6 +66,18 @@ public final class CommitLogWriterService implements AutoCloseable {
     thread.start();
   }
 
+  /** Hands appends to the writer as one unit: they are written back to back. Any thread. */
+  public void submitAll(PendingAppend[] group) {
+    if (!running) {
+      for (PendingAppend append : group) {
+        append.fail(AppendStatus.SERVICE_NOT_AVAILABLE);
+      }
+      return;
+    }
+    queue.offer(group);
+    wake();
+  }
+
   /** Hands an append to the writer; any thread. */
   public void submit(PendingAppend append) {
     if (!running) {
@@ -101,6 +113,13 @@ public final class CommitLogWriterService implements AutoCloseable {
       }
       if (next instanceof PendingAppend append) {
         write(append);
+        if (batch.size() >= MAX_BATCH) {
+          endBatch();
+        }
+      } else if (next instanceof PendingAppend[] group) {
+        for (PendingAppend append : group) {
+          write(append);
+        }
         if (batch.size() >= MAX_BATCH) {
           endBatch();
         }
@@ -189,6 +208,10 @@ public final class CommitLogWriterService implements AutoCloseable {
     while ((left = queue.poll()) != null) {
       if (left instanceof PendingAppend append) {
         append.fail(AppendStatus.SERVICE_NOT_AVAILABLE);
+      } else if (left instanceof PendingAppend[] group) {
+        for (PendingAppend append : group) {
+          append.fail(AppendStatus.SERVICE_NOT_AVAILABLE);
+        }
       }
     }
   }

@@ -1,0 +1,33 @@
+package io.duetmq.protocol.rocketmq.handler;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Turns the {@code ip:port} text of a remote address into a socket address without any name lookup.
+ */
+final class RemoteAddresses {
+  private RemoteAddresses() {}
+
+  static InetSocketAddress parse(String text) {
+    if (text == null) {
+      return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    }
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? text : text.substring(0, colon);
+    int port = colon < 0 ? 0 : Integer.parseInt(text.substring(colon + 1));
+    if (host.startsWith("/")) {
+      host = host.substring(1);
+    }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    try {
+      // A literal address: getByName does not consult DNS for it.
+      return new InetSocketAddress(InetAddress.getByName(host), port);
+    } catch (UnknownHostException e) {
+      return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    }
+  }
+}
