@@ -379,6 +379,17 @@ public final class MessageStore implements MessageAppender, QueueReader, AutoClo
     return all;
   }
 
+  /**
+   * Deletes a topic's consume queues and resets its offsets, so that a topic created again with the
+   * same name starts at offset 0. Its records stay in the commit log until retention removes them
+   * (they are no longer reachable). The caller stops traffic to the topic first; a record
+   * dispatched concurrently may recreate an empty queue.
+   */
+  public void deleteTopic(String topic) {
+    writer.forgetTopic(topic);
+    queues.deleteTopic(topic);
+  }
+
   /** Runs retention once now (tests and operators); returns how many segments were deleted. */
   public int deleteExpiredFiles() {
     return retention.runOnce();

@@ -78,6 +78,11 @@ public final class CommitLogWriterService implements AutoCloseable {
     wake();
   }
 
+  /** Forgets a deleted topic's next offsets, on the writer thread between appends. */
+  public void forgetTopic(String topic) {
+    execute(() -> offsets.remove(topic));
+  }
+
   /** Hands an append to the writer; any thread. */
   public void submit(PendingAppend append) {
     if (!running) {
