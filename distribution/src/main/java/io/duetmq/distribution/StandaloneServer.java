@@ -147,6 +147,11 @@ public final class StandaloneServer implements AutoCloseable {
     return advertisedHost + ":" + rocketmqPort;
   }
 
+  /** The Kafka head's address, or null while it is off (it is not built yet). */
+  public String kafkaAddress() {
+    return null;
+  }
+
   /** The one-line message printed once everything is up. */
   public String readyLine() {
     return "DuetMQ standalone ready: NameServer "
