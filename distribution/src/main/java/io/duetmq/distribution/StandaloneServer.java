@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything of one standalone DuetMQ process — NameServer, store, broker engine, RocketMQ head — started in
- * dependency order and closed in reverse. Ports given as 0 are chosen before anything starts, because the broker's
- * address is written into every stored record and message id.
+ * Everything of one standalone DuetMQ process — NameServer, store, broker engine, RocketMQ head —
+ * started in dependency order and closed in reverse. Ports given as 0 are chosen before anything
+ * starts, because the broker's address is written into every stored record and message id.
  */
 public final class StandaloneServer implements AutoCloseable {
   private static final long REGISTER_PERIOD_MILLIS = 30_000;
@@ -83,7 +83,8 @@ public final class StandaloneServer implements AutoCloseable {
 
     NameServer nameServer =
         new NameServer(
-            NameServerConfig.defaults(dataDir.resolve("namesrv")).withListen(bindAddress, namesrvPort));
+            NameServerConfig.defaults(dataDir.resolve("namesrv"))
+                .withListen(bindAddress, namesrvPort));
     started.add(nameServer);
     nameServer.start();
 

@@ -13,8 +13,7 @@ class StandaloneServerTest {
 
   @Test
   void shouldOpenTheStoreInTheDataDirAndCloseCleanly() {
-    LaunchOptions options =
-        LaunchOptions.parse(new String[] {"standalone", "--data-dir", dir.toString()});
+    LaunchOptions options = loopback("--data-dir", dir.toString());
     try (StandaloneServer server = StandaloneServer.start(options)) {
       assertThat(server.store().isHealthy()).isTrue();
       assertThat(Files.exists(dir.resolve("abort"))).isTrue();
@@ -30,16 +29,48 @@ class StandaloneServerTest {
   void shouldReadRocketMqStyleConfigFilesWithFlagsWinning() throws Exception {
     Path conf = dir.resolve("broker.conf");
     Files.writeString(
-        conf, "storePathRootDir=" + dir.resolve("from-file") + "\nflushDiskType=SYNC_FLUSH \n");
+        conf,
+        "storePathRootDir="
+            + dir.resolve("from-file")
+            + "\nflushDiskType=SYNC_FLUSH \nbindAddress=127.0.0.1\n");
     LaunchOptions options =
         LaunchOptions.parse(
             new String[] {
-              "standalone", "-c", conf.toString(), "--data-dir", dir.resolve("flag").toString()
+              "standalone",
+              "-c",
+              conf.toString(),
+              "--data-dir",
+              dir.resolve("flag").toString(),
+              "--namesrv-port",
+              "0",
+              "--rocketmq-port",
+              "0"
             });
     try (StandaloneServer server = StandaloneServer.start(options)) {
       assertThat(server.store().config().storeRoot()).isEqualTo(dir.resolve("flag"));
       assertThat(server.store().config().flushDiskType().name()).isEqualTo("SYNC_FLUSH");
     }
+  }
+
+  private LaunchOptions loopback(String... extra) {
+    Path conf = dir.resolve("loopback.conf");
+    try {
+      Files.writeString(conf, "bindAddress=127.0.0.1\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "standalone",
+                "-c",
+                conf.toString(),
+                "--namesrv-port",
+                "0",
+                "--rocketmq-port",
+                "0"));
+    args.addAll(java.util.List.of(extra));
+    return LaunchOptions.parse(args.toArray(new String[0]));
   }
 
   @Test

@@ -29,8 +29,8 @@ public final class BrokerFixture implements AutoCloseable {
   }
 
   /**
-   * Starts a standalone server whose store lives in {@code dataDir}, bound to 127.0.0.1 with ports chosen by the
-   * launcher (0 = a free port); the Kafka head is off until it exists.
+   * Starts a standalone server whose store lives in {@code dataDir}, bound to 127.0.0.1 with ports
+   * chosen by the launcher (0 = a free port); the Kafka head is off until it exists.
    */
   public static BrokerFixture start(Path dataDir) {
     Path conf = dataDir.resolve("broker.conf");

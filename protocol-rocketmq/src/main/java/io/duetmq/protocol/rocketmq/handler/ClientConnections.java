@@ -8,24 +8,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link ClientConnection} per remoting channel, so the engine's registries see the same object for every
- * heartbeat of a connection. The head removes a channel's entry when the channel closes.
+ * One {@link ClientConnection} per remoting channel, so the engine's registries see the same object
+ * for every heartbeat of a connection. The head removes a channel's entry when the channel closes.
  */
 public final class ClientConnections {
   private static final System.Logger LOG = System.getLogger(ClientConnections.class.getName());
 
-  private final Map<String, RemotingClientConnection> byChannel = new ConcurrentHashMap<>();
+  private final Map<Long, RemotingClientConnection> byChannel = new ConcurrentHashMap<>();
 
-  /** The connection object of {@code channel}, created on first use with the sender's language and version. */
+  /**
+   * The connection object of {@code channel}, created on first use with the sender's language and
+   * version.
+   */
   public ClientConnection of(RemotingChannel channel, RemotingCommand request) {
     return byChannel.computeIfAbsent(
         channel.id(),
-        id ->
-            new RemotingClientConnection(
-                channel, request.language().name(), request.version()));
+        id -> new RemotingClientConnection(channel, request.language().name(), request.version()));
   }
 
-  /** Forgets a closed channel; returns its connection object, or null if it never sent a heartbeat. */
+  /**
+   * Forgets a closed channel; returns its connection object, or null if it never sent a heartbeat.
+   */
   public ClientConnection remove(RemotingChannel channel) {
     return byChannel.remove(channel.id());
   }
@@ -34,7 +37,7 @@ public final class ClientConnections {
       implements ClientConnection {
     @Override
     public String id() {
-      return channel.id();
+      return Long.toString(channel.id());
     }
 
     @Override

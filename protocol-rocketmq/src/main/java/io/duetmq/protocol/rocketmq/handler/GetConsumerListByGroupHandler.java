@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** GET_CONSUMER_LIST_BY_GROUP (38): the client ids registered for a group on this broker (reference §3.7). */
+/**
+ * GET_CONSUMER_LIST_BY_GROUP (38): the client ids registered for a group on this broker (reference
+ * §3.7).
+ */
 public final class GetConsumerListByGroupHandler implements RequestHandler {
   private final ConsumerGroupRegistry consumers;
 
@@ -20,7 +23,8 @@ public final class GetConsumerListByGroupHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     String group = ExtFields.of(request).string("consumerGroup");
     List<String> ids = consumers.consumerIds(group);
     if (ids.isEmpty()) {

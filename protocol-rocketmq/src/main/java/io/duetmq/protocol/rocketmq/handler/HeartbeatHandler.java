@@ -31,9 +31,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * HEART_BEAT (34): registers the client's consumer groups (with their subscriptions, kept for pulls that do not carry
- * one) and producer groups on this connection, creates each group's retry topic, and answers with our version
- * (reference §3.6).
+ * HEART_BEAT (34): registers the client's consumer groups (with their subscriptions, kept for pulls
+ * that do not carry one) and producer groups on this connection, creates each group's retry topic,
+ * and answers with our version (reference §3.6).
  */
 public final class HeartbeatHandler implements RequestHandler {
   private final ConsumerGroupRegistry consumers;
@@ -56,7 +56,8 @@ public final class HeartbeatHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     if (request.body() == null) {
       throw new BadRequestException("HEART_BEAT without a body");
     }

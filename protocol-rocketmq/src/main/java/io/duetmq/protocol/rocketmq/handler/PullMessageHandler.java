@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361), reference §3.10: checks group, topic, queue and subscription, reads
- * the queue with the subscription's tag filter, answers the stored records back to back, and holds a request that
- * found nothing new (SUSPEND) until a message arrives or its suspend time passes.
+ * PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361), reference §3.10: checks group, topic, queue and
+ * subscription, reads the queue with the subscription's tag filter, answers the stored records back
+ * to back, and holds a request that found nothing new (SUSPEND) until a message arrives or its
+ * suspend time passes.
  */
 public final class PullMessageHandler implements RequestHandler {
   /** RocketMQ's transfer limit for one pull from the page cache. */
@@ -58,7 +59,8 @@ public final class PullMessageHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     PullHeader header = PullHeader.decode(request);
     SubscriptionGroupConfig group = groups.findOrCreate(header.consumerGroup());
     if (group == null) {
@@ -77,7 +79,9 @@ public final class PullMessageHandler implements RequestHandler {
     }
     if (header.queueId() < 0 || header.queueId() >= topic.readQueueNums()) {
       return Responses.errorNow(
-          request, BrokerResponseCode.INVALID_PARAMETER, "queueId " + header.queueId() + " illegal");
+          request,
+          BrokerResponseCode.INVALID_PARAMETER,
+          "queueId " + header.queueId() + " illegal");
     }
     SubscriptionData subscription = subscriptionOf(header);
     if (subscription == null) {
@@ -86,16 +90,20 @@ public final class PullMessageHandler implements RequestHandler {
           BrokerResponseCode.SUBSCRIPTION_NOT_EXIST,
           "the consumer's subscription not exist, group: " + header.consumerGroup());
     }
-    if (!header.has(PullHeader.FLAG_SUBSCRIPTION) && subscription.subVersion() < header.subVersion()) {
+    if (!header.has(PullHeader.FLAG_SUBSCRIPTION)
+        && subscription.subVersion() < header.subVersion()) {
       return Responses.errorNow(
-          request, BrokerResponseCode.SUBSCRIPTION_NOT_LATEST, "the consumer's subscription not latest");
+          request,
+          BrokerResponseCode.SUBSCRIPTION_NOT_LATEST,
+          "the consumer's subscription not latest");
     }
     if (header.has(PullHeader.FLAG_COMMIT_OFFSET)) {
       offsets.commitByClient(
           header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
     }
     RemotingCommand answer = read(request, header, subscription);
-    if (answer.code() != BrokerResponseCode.PULL_NOT_FOUND || !header.has(PullHeader.FLAG_SUSPEND)) {
+    if (answer.code() != BrokerResponseCode.PULL_NOT_FOUND
+        || !header.has(PullHeader.FLAG_SUSPEND)) {
       return CompletableFuture.completedFuture(answer);
     }
     return hold(request, header, subscription, channel, answer);
@@ -104,7 +112,9 @@ public final class PullMessageHandler implements RequestHandler {
   private SubscriptionData subscriptionOf(PullHeader header) {
     if (header.has(PullHeader.FLAG_SUBSCRIPTION)) {
       ExpressionType type =
-          "SQL92".equalsIgnoreCase(header.expressionType()) ? ExpressionType.SQL92 : ExpressionType.TAG;
+          "SQL92".equalsIgnoreCase(header.expressionType())
+              ? ExpressionType.SQL92
+              : ExpressionType.TAG;
       return SubscriptionData.of(header.topic(), header.subscription(), type, header.subVersion());
     }
     return consumers.subscription(header.consumerGroup(), header.topic());

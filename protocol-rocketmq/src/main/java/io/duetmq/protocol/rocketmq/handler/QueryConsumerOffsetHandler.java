@@ -12,9 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
- * QUERY_CONSUMER_OFFSET (14), reference §3.9: the committed offset; else offset 0 when the queue still starts at 0 and
- * its first message is "hot" (within the newest {@code hotWindowBytes} of the commit log, RocketMQ's in-memory rule,
- * which lets a new group see the messages of a young topic); else QUERY_NOT_FOUND (22), never another error.
+ * QUERY_CONSUMER_OFFSET (14), reference §3.9: the committed offset; else offset 0 when the queue
+ * still starts at 0 and its first message is "hot" (within the newest {@code hotWindowBytes} of the
+ * commit log, RocketMQ's in-memory rule, which lets a new group see the messages of a young topic);
+ * else QUERY_NOT_FOUND (22), never another error.
  */
 public final class QueryConsumerOffsetHandler implements RequestHandler {
   private final ConsumerOffsetStore offsets;
@@ -23,7 +24,10 @@ public final class QueryConsumerOffsetHandler implements RequestHandler {
   private final long hotWindowBytes;
 
   public QueryConsumerOffsetHandler(
-      ConsumerOffsetStore offsets, QueueReader queues, LongSupplier commitLogEnd, long hotWindowBytes) {
+      ConsumerOffsetStore offsets,
+      QueueReader queues,
+      LongSupplier commitLogEnd,
+      long hotWindowBytes) {
     this.offsets = offsets;
     this.queues = queues;
     this.commitLogEnd = commitLogEnd;
@@ -31,7 +35,8 @@ public final class QueryConsumerOffsetHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     ExtFields header = ExtFields.of(request);
     String group = header.string("consumerGroup");
     String topic = header.string("topic");
@@ -41,7 +46,9 @@ public final class QueryConsumerOffsetHandler implements RequestHandler {
       return Responses.successNow(request, Map.of("offset", committed));
     }
     boolean zeroIfNotFound = header.bool("setZeroIfNotFound", true);
-    if (zeroIfNotFound && queues.minOffset(topic, queueId) <= 0 && firstMessageIsHot(topic, queueId)) {
+    if (zeroIfNotFound
+        && queues.minOffset(topic, queueId) <= 0
+        && firstMessageIsHot(topic, queueId)) {
       return Responses.successNow(request, Map.of("offset", 0L));
     }
     return Responses.errorNow(

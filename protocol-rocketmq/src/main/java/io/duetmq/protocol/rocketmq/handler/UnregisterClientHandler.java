@@ -19,7 +19,8 @@ public final class UnregisterClientHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     ExtFields header = ExtFields.of(request);
     String clientId = header.string("clientID");
     String consumerGroup = header.string("consumerGroup", null);

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * UPDATE_CONSUMER_OFFSET (15), usually oneway: stores the group's next offset for a queue in the one offset store both
- * protocols share (ignored while a server-side reset of that queue is pending, reference §3.11).
+ * UPDATE_CONSUMER_OFFSET (15), usually oneway: stores the group's next offset for a queue in the
+ * one offset store both protocols share (ignored while a server-side reset of that queue is
+ * pending, reference §3.11).
  */
 public final class UpdateConsumerOffsetHandler implements RequestHandler {
   private final ConsumerOffsetStore offsets;
@@ -19,7 +20,8 @@ public final class UpdateConsumerOffsetHandler implements RequestHandler {
   }
 
   @Override
-  public CompletableFuture<RemotingCommand> handle(RemotingCommand request, RemotingChannel channel) {
+  public CompletableFuture<RemotingCommand> handle(
+      RemotingCommand request, RemotingChannel channel) {
     ExtFields header = ExtFields.of(request);
     offsets.commitByClient(
         header.string("consumerGroup"),

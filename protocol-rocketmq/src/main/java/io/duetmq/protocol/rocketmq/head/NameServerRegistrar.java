@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 /**
- * Registers this broker with every configured NameServer (REGISTER_BROKER, reference §2.2): at start, every 30 s,
- * and at once when a topic appears; unregisters at shutdown. The registration carries the broker's topic table and,
- * as a DuetMQ extension ignored by RocketMQ NameServers, the broker's Kafka listener address ({@code kafkaAddress}).
- * One connection per NameServer, re-created when it drops.
+ * Registers this broker with every configured NameServer (REGISTER_BROKER, reference §2.2): at
+ * start, every 30 s, and at once when a topic appears; unregisters at shutdown. The registration
+ * carries the broker's topic table and, as a DuetMQ extension ignored by RocketMQ NameServers, the
+ * broker's Kafka listener address ({@code kafkaAddress}). One connection per NameServer, re-created
+ * when it drops.
  */
 public final class NameServerRegistrar implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(NameServerRegistrar.class.getName());
@@ -46,7 +47,8 @@ public final class NameServerRegistrar implements AutoCloseable {
 
   /**
    * @param brokerAddr this broker's RocketMQ address as clients should use it ({@code ip:port})
-   * @param kafkaAddress this broker's Kafka listener ({@code host:port}), or null when the Kafka head is off
+   * @param kafkaAddress this broker's Kafka listener ({@code host:port}), or null when the Kafka
+   *     head is off
    */
   public NameServerRegistrar(
       BrokerConfig broker, TopicRegistry topics, String brokerAddr, String kafkaAddress) {
@@ -129,7 +131,8 @@ public final class NameServerRegistrar implements AutoCloseable {
     dropClient(nameServer);
     client = new RemotingClient(RemotingClientConfig.defaults());
     int colon = nameServer.lastIndexOf(':');
-    client.connect(nameServer.substring(0, colon), Integer.parseInt(nameServer.substring(colon + 1)));
+    client.connect(
+        nameServer.substring(0, colon), Integer.parseInt(nameServer.substring(colon + 1)));
     clients.put(nameServer, client);
     return client;
   }

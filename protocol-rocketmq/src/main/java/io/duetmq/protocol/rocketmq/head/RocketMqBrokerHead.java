@@ -24,11 +24,15 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 
 /**
- * The broker's RocketMQ head: a remoting server whose handlers, one per request code, each get the narrow engine
- * parts they use. Connection closes are reported to the registries and the long-poll service.
+ * The broker's RocketMQ head: a remoting server whose handlers, one per request code, each get the
+ * narrow engine parts they use. Connection closes are reported to the registries and the long-poll
+ * service.
  */
 public final class RocketMqBrokerHead implements AutoCloseable {
-  /** RocketMQ's "hot" window for a new group's first offset: messages in the newest 4 GiB of the log. */
+  /**
+   * RocketMQ's "hot" window for a new group's first offset: messages in the newest 4 GiB of the
+   * log.
+   */
   private static final long HOT_WINDOW_BYTES = 4L << 30;
 
   private final RemotingServer server;
