@@ -36,6 +36,7 @@ public final class StandaloneServer implements AutoCloseable {
   private final String bindAddress;
   private final String advertisedHost;
   private MessageStore store;
+  private NameServer nameServer;
   private int namesrvPort;
   private int rocketmqPort;
 
@@ -141,6 +142,16 @@ public final class StandaloneServer implements AutoCloseable {
   /** The NameServer's address as clients use it. */
   public String namesrvAddress() {
     return advertisedHost + ":" + namesrvPort;
+  }
+
+  /**
+   * The NameServer's HTTP address endpoint ({@code host:port}, serving {@code /rocketmq/nsaddr}),
+   * or null when off ({@code namesrvHttpPort} unset; 0 = a free port).
+   */
+  public String namesrvHttpAddress() {
+    return nameServer == null || nameServer.httpPort() < 0
+        ? null
+        : advertisedHost + ":" + nameServer.httpPort();
   }
 
   /** The RocketMQ head's address as clients use it. */
