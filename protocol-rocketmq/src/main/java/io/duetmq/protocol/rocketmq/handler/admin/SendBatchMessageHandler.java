@@ -5,6 +5,7 @@ import io.duetmq.broker.message.MessagePropertyKeys;
 import io.duetmq.broker.retry.RetryTopicNames;
 import io.duetmq.protocol.rocketmq.codec.RemotingCommand;
 import io.duetmq.protocol.rocketmq.handler.BrokerResponseCode;
+import io.duetmq.protocol.rocketmq.handler.RemoteAddresses;
 import io.duetmq.protocol.rocketmq.handler.Responses;
 import io.duetmq.protocol.rocketmq.handler.SendHeader;
 import io.duetmq.protocol.rocketmq.handler.SendResults;
@@ -69,7 +70,7 @@ public final class SendBatchMessageHandler implements RequestHandler {
     }
     boolean waitForFlush =
         !"false".equals(MessageProperties.parse(header.properties()).get(MessagePropertyKeys.WAIT));
-    InetSocketAddress bornHost = PeerAddress.parse(channel.remoteAddress());
+    InetSocketAddress bornHost = RemoteAddresses.parse(channel.remoteAddress());
     List<AppendRequest> appends = new ArrayList<>(messages.size());
     for (BatchBodyDecoder.InnerMessage message : messages) {
       Map<String, String> properties = MessageProperties.parse(message.properties());
