@@ -1,6 +1,7 @@
 package io.duetmq.protocol.kafka;
 
 import io.duetmq.protocol.kafka.fetch.DelayedFetchService;
+import io.duetmq.protocol.kafka.fetch.VisibilityWaiters;
 import io.duetmq.protocol.kafka.handler.CreatePartitionsHandler;
 import io.duetmq.protocol.kafka.handler.CreateTopicsHandler;
 import io.duetmq.protocol.kafka.handler.DeleteTopicsHandler;
@@ -49,6 +50,7 @@ public final class KafkaHead implements AutoCloseable {
   private final AtomicReference<BrokerIdentity> identity;
   private final ProducerStateTable producers;
   private final DelayedFetchService delayedFetches = new DelayedFetchService();
+  private final VisibilityWaiters visibility;
   private final KafkaServer server;
   private boolean started;
 
@@ -66,7 +68,8 @@ public final class KafkaHead implements AutoCloseable {
     this.identity = new AtomicReference<>(identity);
     this.producers = new ProducerStateTable(config.producerIdExpirationMs());
     ProducerIdAllocator ids = ProducerIdAllocator.open(config.stateDir());
-    KafkaBatchAppender batches = new KafkaBatchAppender(appender, producers, clock);
+    this.visibility = new VisibilityWaiters(reader, delayedFetches.executor());
+    KafkaBatchAppender batches = new KafkaBatchAppender(appender, producers, visibility, clock);
     var registry =
         new KafkaHandlerRegistry(
             List.of(
@@ -102,6 +105,7 @@ public final class KafkaHead implements AutoCloseable {
               reader, topic.name(), topic.partitions(), producers, clock.millis());
     }
     reader.addArrivalListener(delayedFetches);
+    reader.addArrivalListener(visibility);
     server.start();
     if (identity.get().port() == 0) {
       identity.set(identity.get().withPort(server.port()));
@@ -127,6 +131,11 @@ public final class KafkaHead implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return server.port();
+  }
+
+  /** Fetches currently parked in long poll (for tests and metrics). */
+  public int parkedFetches() {
+    return delayedFetches.parked();
   }
 
   public KafkaServer server() {

@@ -1,6 +1,7 @@
 package io.duetmq.protocol.kafka.producer;
 
 import io.duetmq.protocol.kafka.codec.ErrorCode;
+import io.duetmq.protocol.kafka.fetch.VisibilityWaiters;
 import io.duetmq.protocol.kafka.record.RecordBatchFlyweight;
 import io.duetmq.protocol.kafka.record.RecordBatchPatcher;
 import io.duetmq.protocol.kafka.record.ValidatedBatch;
@@ -34,11 +35,20 @@ public final class KafkaBatchAppender {
 
   private final MessageAppender appender;
   private final ProducerStateTable producers;
+  private final VisibilityWaiters visibility;
   private final Clock clock;
 
-  public KafkaBatchAppender(MessageAppender appender, ProducerStateTable producers, Clock clock) {
+  /**
+   * @param visibility an outcome is reported only once the batch is readable (high watermark)
+   */
+  public KafkaBatchAppender(
+      MessageAppender appender,
+      ProducerStateTable producers,
+      VisibilityWaiters visibility,
+      Clock clock) {
     this.appender = appender;
     this.producers = producers;
+    this.visibility = visibility;
     this.clock = clock;
   }
 
@@ -73,11 +83,11 @@ public final class KafkaBatchAppender {
             .bornTimestamp(batch.maxTimestamp() >= 0 ? batch.maxTimestamp() : now)
             .waitForFlush(waitForFlush)
             .build();
+    TopicPartition tp = new TopicPartition(topic.name(), partition);
     if (!batch.hasProducerId()) {
-      return submit(records, request, logAppendTime);
+      return submit(tp, records, request, logAppendTime);
     }
-    return appendIdempotent(
-        new TopicPartition(topic.name(), partition), records, request, batch, logAppendTime, now);
+    return appendIdempotent(tp, records, request, batch, logAppendTime, now);
   }
 
   private CompletableFuture<AppendOutcome> appendIdempotent(
@@ -111,7 +121,7 @@ public final class KafkaBatchAppender {
         }
       }
       // submitted under the lock: the store assigns offsets in submission order
-      outcome = submit(records, request, logAppendTime);
+      outcome = submit(tp, records, request, logAppendTime);
       remembered =
           state.record(
               batch.producerId(),
@@ -138,7 +148,7 @@ public final class KafkaBatchAppender {
   }
 
   private CompletableFuture<AppendOutcome> submit(
-      ByteBuf records, AppendRequest request, long logAppendTime) {
+      TopicPartition tp, ByteBuf records, AppendRequest request, long logAppendTime) {
     records.retain();
     CompletableFuture<AppendResult> appended;
     try {
@@ -147,14 +157,22 @@ public final class KafkaBatchAppender {
       records.release();
       throw e;
     }
-    return appended.handle(
-        (result, error) -> {
-          records.release();
-          if (error != null) {
-            return AppendOutcome.failed(ErrorCode.KAFKA_STORAGE_ERROR, error.toString());
-          }
-          return outcome(result, logAppendTime);
-        });
+    return appended
+        .handle(
+            (result, error) -> {
+              records.release();
+              if (error != null) {
+                return AppendOutcome.failed(ErrorCode.KAFKA_STORAGE_ERROR, error.toString());
+              }
+              return outcome(result, logAppendTime);
+            })
+        .thenCompose(
+            outcome ->
+                outcome.isStored()
+                    ? visibility
+                        .await(tp, outcome.baseOffset() + request.recordCount())
+                        .thenApply(visible -> outcome)
+                    : CompletableFuture.completedFuture(outcome));
   }
 
   /** The one table from store append status to Produce partition error. */
