@@ -92,11 +92,13 @@ public final class BrokerServer implements AutoCloseable {
     KafkaTopicCatalog catalog =
         new RegistryTopicCatalog(
             engine.topics(), Set.of(brokerConfig.brokerClusterName(), brokerConfig.brokerName()));
+    // What Metadata tells clients to connect to; differs from the listener behind a proxy or NAT.
     BrokerIdentity identity =
         new BrokerIdentity(
             (int) brokerConfig.brokerId(),
-            brokerConfig.brokerIp1(),
-            kafkaPort,
+            properties.getOrDefault("kafka.advertised.host", brokerConfig.brokerIp1()),
+            Integer.parseInt(
+                properties.getOrDefault("kafka.advertised.port", Integer.toString(kafkaPort))),
             null,
             brokerConfig.brokerClusterName());
     KafkaHead head = new KafkaHead(store, store, catalog, identity, config, Clock.systemUTC());
