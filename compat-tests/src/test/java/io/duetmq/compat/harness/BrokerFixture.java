@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,10 +34,21 @@ public final class BrokerFixture implements AutoCloseable {
    * chosen by the launcher (0 = a free port); the Kafka head is off until it exists.
    */
   public static BrokerFixture start(Path dataDir) {
+    return start(dataDir, Map.of());
+  }
+
+  /**
+   * Like {@link #start(Path)}, with extra {@code broker.conf} lines (e.g. {@code
+   * kafka.advertised.port} to put a proxy in front of the Kafka head).
+   */
+  public static BrokerFixture start(Path dataDir, Map<String, String> extraConf) {
     Path conf = dataDir.resolve("broker.conf");
+    StringBuilder lines = new StringBuilder();
+    lines.append("bindAddress=").append(LOOPBACK).append("\nbrokerIP1=").append(LOOPBACK);
+    extraConf.forEach((key, value) -> lines.append('\n').append(key).append('=').append(value));
     try {
       Files.createDirectories(dataDir);
-      Files.writeString(conf, "bindAddress=" + LOOPBACK + "\nbrokerIP1=" + LOOPBACK + "\n");
+      Files.writeString(conf, lines.append('\n').toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + conf, e);
     }

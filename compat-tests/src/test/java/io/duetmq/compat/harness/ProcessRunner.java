@@ -27,14 +27,30 @@ public final class ProcessRunner {
    * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
    */
   public static ProcessResult run(List<String> command, Duration timeout) {
+    return run(command, null, timeout);
+  }
+
+  /**
+   * Runs {@code command} with {@code stdin} (UTF-8) as its standard input, or with it closed when
+   * {@code stdin} is null.
+   *
+   * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
+   */
+  public static ProcessResult run(List<String> command, String stdin, Duration timeout) {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("duetmq-compat-process");
       Path out = scratch.resolve("stdout");
       Path err = scratch.resolve("stderr");
+      File input = nullDevice();
+      if (stdin != null) {
+        Path in = scratch.resolve("stdin");
+        Files.writeString(in, stdin, StandardCharsets.UTF_8);
+        input = in.toFile();
+      }
       Process process =
           new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+              .redirectInput(ProcessBuilder.Redirect.from(input))
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())
               .start();
