@@ -37,7 +37,6 @@ final class ProduceResponseDroppingProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicBoolean dropped = new AtomicBoolean();
   private final AtomicInteger produceRequests = new AtomicInteger();
-  private final AtomicInteger connections = new AtomicInteger();
   private volatile InetSocketAddress upstream;
 
   private ProduceResponseDroppingProxy(ServerSocket listener) {
@@ -82,10 +81,6 @@ final class ProduceResponseDroppingProxy implements AutoCloseable {
     return dropped.get() ? 1 : 0;
   }
 
-  int connections() {
-    return connections.get();
-  }
-
   private void acceptLoop() {
     while (!listener.isClosed()) {
       try {
@@ -94,7 +89,6 @@ final class ProduceResponseDroppingProxy implements AutoCloseable {
         sockets.add(client);
         sockets.add(broker);
         broker.connect(upstream, 5_000);
-        connections.incrementAndGet();
         Map<Integer, Short> apiKeys = new ConcurrentHashMap<>();
         daemon("proxy-requests", () -> pumpRequests(client, broker, apiKeys));
         daemon("proxy-responses", () -> pumpResponses(broker, client, apiKeys));
