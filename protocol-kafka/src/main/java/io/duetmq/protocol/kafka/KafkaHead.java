@@ -2,18 +2,35 @@ package io.duetmq.protocol.kafka;
 
 import io.duetmq.protocol.kafka.fetch.DelayedFetchService;
 import io.duetmq.protocol.kafka.fetch.VisibilityWaiters;
+import io.duetmq.protocol.kafka.group.CommittedOffsets;
+import io.duetmq.protocol.kafka.group.ConsumerOffsetStoreGroupOffsets;
+import io.duetmq.protocol.kafka.group.GroupCoordinator;
+import io.duetmq.protocol.kafka.group.GroupOffsets;
+import io.duetmq.protocol.kafka.group.GroupTimerService;
+import io.duetmq.protocol.kafka.group.InMemoryGroupOffsets;
 import io.duetmq.protocol.kafka.handler.CreatePartitionsHandler;
 import io.duetmq.protocol.kafka.handler.CreateTopicsHandler;
+import io.duetmq.protocol.kafka.handler.DeleteGroupsHandler;
 import io.duetmq.protocol.kafka.handler.DeleteTopicsHandler;
 import io.duetmq.protocol.kafka.handler.DescribeClusterHandler;
 import io.duetmq.protocol.kafka.handler.DescribeConfigsHandler;
+import io.duetmq.protocol.kafka.handler.DescribeGroupsHandler;
 import io.duetmq.protocol.kafka.handler.FetchHandler;
+import io.duetmq.protocol.kafka.handler.FindCoordinatorHandler;
+import io.duetmq.protocol.kafka.handler.HeartbeatHandler;
 import io.duetmq.protocol.kafka.handler.IncrementalAlterConfigsHandler;
 import io.duetmq.protocol.kafka.handler.InitProducerIdHandler;
+import io.duetmq.protocol.kafka.handler.JoinGroupHandler;
 import io.duetmq.protocol.kafka.handler.KafkaHandlerRegistry;
+import io.duetmq.protocol.kafka.handler.LeaveGroupHandler;
+import io.duetmq.protocol.kafka.handler.ListGroupsHandler;
 import io.duetmq.protocol.kafka.handler.ListOffsetsHandler;
 import io.duetmq.protocol.kafka.handler.MetadataHandler;
+import io.duetmq.protocol.kafka.handler.OffsetCommitHandler;
+import io.duetmq.protocol.kafka.handler.OffsetDeleteHandler;
+import io.duetmq.protocol.kafka.handler.OffsetFetchHandler;
 import io.duetmq.protocol.kafka.handler.ProduceHandler;
+import io.duetmq.protocol.kafka.handler.SyncGroupHandler;
 import io.duetmq.protocol.kafka.producer.KafkaBatchAppender;
 import io.duetmq.protocol.kafka.producer.ProducerIdAllocator;
 import io.duetmq.protocol.kafka.producer.ProducerStateLoader;
@@ -51,9 +68,16 @@ public final class KafkaHead implements AutoCloseable {
   private final ProducerStateTable producers;
   private final DelayedFetchService delayedFetches = new DelayedFetchService();
   private final VisibilityWaiters visibility;
+  private final GroupTimerService groupTimers = new GroupTimerService();
+  private final GroupCoordinator groups;
+  private final boolean durableOffsets;
   private final KafkaServer server;
   private boolean started;
 
+  /**
+   * A head whose consumer groups commit into an in-memory offset table: for tests and embedding
+   * only, nothing committed survives. The broker uses the constructor taking {@link GroupOffsets}.
+   */
   public KafkaHead(
       MessageAppender appender,
       QueueReader reader,
@@ -61,6 +85,39 @@ public final class KafkaHead implements AutoCloseable {
       BrokerIdentity identity,
       KafkaHeadConfig config,
       Clock clock) {
+    this(appender, reader, catalog, identity, config, new InMemoryGroupOffsets(), clock, false);
+  }
+
+  /**
+   * The broker's head.
+   *
+   * @param groupOffsets the broker's one committed-offset table, shared with the RocketMQ head
+   *     (normally {@link ConsumerOffsetStoreGroupOffsets} over the engine's ConsumerOffsetStore)
+   */
+  public KafkaHead(
+      MessageAppender appender,
+      QueueReader reader,
+      KafkaTopicCatalog catalog,
+      BrokerIdentity identity,
+      KafkaHeadConfig config,
+      GroupOffsets groupOffsets,
+      Clock clock) {
+    this(appender, reader, catalog, identity, config, groupOffsets, clock, true);
+  }
+
+  private KafkaHead(
+      MessageAppender appender,
+      QueueReader reader,
+      KafkaTopicCatalog catalog,
+      BrokerIdentity identity,
+      KafkaHeadConfig config,
+      GroupOffsets groupOffsets,
+      Clock clock,
+      boolean durableOffsets) {
+    this.durableOffsets = durableOffsets;
+    this.groups = new GroupCoordinator(config.groups(), groupTimers);
+    CommittedOffsets committed =
+        new CommittedOffsets(groupOffsets, catalog, config.groups().offsetMetadataMaxBytes());
     this.reader = reader;
     this.catalog = catalog;
     this.config = config;
@@ -88,7 +145,18 @@ public final class KafkaHead implements AutoCloseable {
                 new DescribeConfigsHandler(catalog, this.identity::get, config.describe()),
                 new CreatePartitionsHandler(catalog),
                 new IncrementalAlterConfigsHandler(catalog),
-                new DescribeClusterHandler(this.identity::get)));
+                new DescribeClusterHandler(this.identity::get),
+                new FindCoordinatorHandler(this.identity::get),
+                new JoinGroupHandler(groups),
+                new SyncGroupHandler(groups),
+                new HeartbeatHandler(groups),
+                new LeaveGroupHandler(groups),
+                new OffsetCommitHandler(groups, committed),
+                new OffsetFetchHandler(committed),
+                new ListGroupsHandler(groups, committed),
+                new DescribeGroupsHandler(groups, committed),
+                new DeleteGroupsHandler(groups, committed),
+                new OffsetDeleteHandler(groups, committed)));
     this.server = new KafkaServer(config.server(), registry);
   }
 
@@ -103,6 +171,11 @@ public final class KafkaHead implements AutoCloseable {
       replayed +=
           ProducerStateLoader.load(
               reader, topic.name(), topic.partitions(), producers, clock.millis());
+    }
+    if (!durableOffsets) {
+      LOG.log(
+          Level.WARNING,
+          "Kafka head without the broker's offset store: consumer-group commits are in memory only");
     }
     reader.addArrivalListener(delayedFetches);
     reader.addArrivalListener(visibility);
@@ -138,6 +211,11 @@ public final class KafkaHead implements AutoCloseable {
     return delayedFetches.parked();
   }
 
+  /** The group coordinator (membership state of every consumer group). */
+  public GroupCoordinator groupCoordinator() {
+    return groups;
+  }
+
   public KafkaServer server() {
     return server;
   }
@@ -146,5 +224,6 @@ public final class KafkaHead implements AutoCloseable {
   public synchronized void close() {
     server.close();
     delayedFetches.close();
+    groupTimers.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.duetmq.protocol.kafka;
 
+import io.duetmq.protocol.kafka.group.GroupConfig;
 import io.duetmq.protocol.kafka.server.KafkaServerConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,13 +20,16 @@ import java.util.Objects;
  *     producer.id.expiration.ms}, default 86400000)
  * @param stateDir where the head keeps its own small files (the producer-id block); normally inside
  *     the store root
+ * @param groups the group coordinator's settings ({@code group.*}, {@code
+ *     offset.metadata.max.bytes})
  */
 public record KafkaHeadConfig(
     KafkaServerConfig server,
     boolean autoCreateTopics,
     int numPartitions,
     long producerIdExpirationMs,
-    Path stateDir) {
+    Path stateDir,
+    GroupConfig groups) {
 
   public static final KafkaServerConfig.Key AUTO_CREATE_TOPICS =
       new KafkaServerConfig.Key(
@@ -36,13 +40,39 @@ public record KafkaHeadConfig(
       new KafkaServerConfig.Key(
           "producer.id.expiration.ms", "86400000", "idle producers lose their sequence state");
 
+  public static final KafkaServerConfig.Key GROUP_INITIAL_REBALANCE_DELAY_MS =
+      new KafkaServerConfig.Key(
+          "group.initial.rebalance.delay.ms",
+          "3000",
+          "first rebalance of an empty group waits this long for more members");
+  public static final KafkaServerConfig.Key GROUP_MIN_SESSION_TIMEOUT_MS =
+      new KafkaServerConfig.Key(
+          "group.min.session.timeout.ms", "6000", "smallest session timeout a member may ask");
+  public static final KafkaServerConfig.Key GROUP_MAX_SESSION_TIMEOUT_MS =
+      new KafkaServerConfig.Key(
+          "group.max.session.timeout.ms", "1800000", "largest session timeout a member may ask");
+  public static final KafkaServerConfig.Key GROUP_MAX_SIZE =
+      new KafkaServerConfig.Key("group.max.size", "2147483647", "members per group");
+  public static final KafkaServerConfig.Key OFFSET_METADATA_MAX_BYTES =
+      new KafkaServerConfig.Key(
+          "offset.metadata.max.bytes", "4096", "longest metadata string of an offset commit");
+
   /** Every key this record reads (plus the listener's {@link KafkaServerConfig#KEYS}). */
   public static final List<KafkaServerConfig.Key> KEYS =
-      List.of(AUTO_CREATE_TOPICS, NUM_PARTITIONS, PRODUCER_ID_EXPIRATION_MS);
+      List.of(
+          AUTO_CREATE_TOPICS,
+          NUM_PARTITIONS,
+          PRODUCER_ID_EXPIRATION_MS,
+          GROUP_INITIAL_REBALANCE_DELAY_MS,
+          GROUP_MIN_SESSION_TIMEOUT_MS,
+          GROUP_MAX_SESSION_TIMEOUT_MS,
+          GROUP_MAX_SIZE,
+          OFFSET_METADATA_MAX_BYTES);
 
   public KafkaHeadConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(groups, "groups");
     if (numPartitions < 1) {
       throw new IllegalArgumentException("num.partitions must be >= 1, got " + numPartitions);
     }
@@ -65,7 +95,13 @@ public record KafkaHeadConfig(
           Boolean.parseBoolean(autoCreate),
           Integer.parseInt(value(props, NUM_PARTITIONS)),
           Long.parseLong(value(props, PRODUCER_ID_EXPIRATION_MS)),
-          stateDir);
+          stateDir,
+          new GroupConfig(
+              Long.parseLong(value(props, GROUP_INITIAL_REBALANCE_DELAY_MS)),
+              Integer.parseInt(value(props, GROUP_MIN_SESSION_TIMEOUT_MS)),
+              Integer.parseInt(value(props, GROUP_MAX_SESSION_TIMEOUT_MS)),
+              Integer.parseInt(value(props, GROUP_MAX_SIZE)),
+              Integer.parseInt(value(props, OFFSET_METADATA_MAX_BYTES))));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("bad number in Kafka head config: " + e.getMessage(), e);
     }
@@ -73,17 +109,22 @@ public record KafkaHeadConfig(
 
   /** Broker settings as DescribeConfigs reports them for the broker resource. */
   public Map<String, String> describe() {
-    return Map.of(
-        AUTO_CREATE_TOPICS.name(),
-        Boolean.toString(autoCreateTopics),
-        NUM_PARTITIONS.name(),
-        Integer.toString(numPartitions),
-        PRODUCER_ID_EXPIRATION_MS.name(),
-        Long.toString(producerIdExpirationMs),
-        "default.replication.factor",
-        "1",
-        "message.max.bytes",
-        "1048588");
+    return Map.ofEntries(
+        Map.entry(AUTO_CREATE_TOPICS.name(), Boolean.toString(autoCreateTopics)),
+        Map.entry(NUM_PARTITIONS.name(), Integer.toString(numPartitions)),
+        Map.entry(PRODUCER_ID_EXPIRATION_MS.name(), Long.toString(producerIdExpirationMs)),
+        Map.entry(
+            GROUP_INITIAL_REBALANCE_DELAY_MS.name(),
+            Long.toString(groups.initialRebalanceDelayMs())),
+        Map.entry(
+            GROUP_MIN_SESSION_TIMEOUT_MS.name(), Integer.toString(groups.minSessionTimeoutMs())),
+        Map.entry(
+            GROUP_MAX_SESSION_TIMEOUT_MS.name(), Integer.toString(groups.maxSessionTimeoutMs())),
+        Map.entry(GROUP_MAX_SIZE.name(), Integer.toString(groups.maxSize())),
+        Map.entry(
+            OFFSET_METADATA_MAX_BYTES.name(), Integer.toString(groups.offsetMetadataMaxBytes())),
+        Map.entry("default.replication.factor", "1"),
+        Map.entry("message.max.bytes", "1048588"));
   }
 
   private static String value(Map<String, String> props, KafkaServerConfig.Key key) {

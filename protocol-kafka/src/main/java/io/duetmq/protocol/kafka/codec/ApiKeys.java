@@ -27,6 +27,17 @@ public enum ApiKeys {
   FETCH(1, "Fetch", 4, 18, 12, true),
   LIST_OFFSETS(2, "ListOffsets", 1, 10, 6, true),
   METADATA(3, "Metadata", 0, 13, 9, true),
+  /** v10 (topic ids, KIP-848) is unstable in Kafka 4.1 and not implemented. */
+  OFFSET_COMMIT(8, "OffsetCommit", 2, 9, 8, true),
+  /** v10 (topic ids) is unstable in Kafka 4.1 and not implemented. */
+  OFFSET_FETCH(9, "OffsetFetch", 1, 9, 6, true),
+  FIND_COORDINATOR(10, "FindCoordinator", 0, 6, 3, true),
+  JOIN_GROUP(11, "JoinGroup", 0, 9, 6, true),
+  HEARTBEAT(12, "Heartbeat", 0, 4, 4, true),
+  LEAVE_GROUP(13, "LeaveGroup", 0, 5, 4, true),
+  SYNC_GROUP(14, "SyncGroup", 0, 5, 4, true),
+  DESCRIBE_GROUPS(15, "DescribeGroups", 0, 6, 5, true),
+  LIST_GROUPS(16, "ListGroups", 0, 5, 3, true),
   API_VERSIONS(18, "ApiVersions", 0, 4, 3, true),
   CREATE_TOPICS(19, "CreateTopics", 2, 7, 5, true),
   DELETE_TOPICS(20, "DeleteTopics", 1, 6, 4, true),
@@ -34,7 +45,10 @@ public enum ApiKeys {
   INIT_PRODUCER_ID(22, "InitProducerId", 0, 5, 2, true),
   DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 4, 4, true),
   CREATE_PARTITIONS(37, "CreatePartitions", 0, 3, 2, true),
+  DELETE_GROUPS(42, "DeleteGroups", 0, 2, 2, true),
   INCREMENTAL_ALTER_CONFIGS(44, "IncrementalAlterConfigs", 0, 1, 1, true),
+  /** Never flexible: the first flexible version is beyond the only version, 0. */
+  OFFSET_DELETE(47, "OffsetDelete", 0, 0, Short.MAX_VALUE, true),
   DESCRIBE_CLUSTER(60, "DescribeCluster", 0, 2, 0, true);
 
   private final short id;

@@ -47,9 +47,9 @@ class KafkaHandlerRegistryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds the codec");
     assertThatThrownBy(
-            () -> new KafkaHandlerRegistry(List.of(claiming(ApiVersionRange.of(8, 2, 9)))))
+            () -> new KafkaHandlerRegistry(List.of(claiming(ApiVersionRange.of(21, 0, 2)))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no codec for api key 8");
+        .hasMessageContaining("no codec for api key 21");
   }
 
   @Test
