@@ -5,6 +5,7 @@ import io.duetmq.broker.config.BrokerConfig;
 import io.duetmq.broker.config.BrokerConfigKeys;
 import io.duetmq.protocol.kafka.KafkaHead;
 import io.duetmq.protocol.kafka.KafkaHeadConfig;
+import io.duetmq.protocol.kafka.group.ConsumerOffsetStoreGroupOffsets;
 import io.duetmq.protocol.kafka.server.KafkaServerConfig;
 import io.duetmq.protocol.kafka.topic.BrokerIdentity;
 import io.duetmq.protocol.kafka.topic.KafkaTopicCatalog;
@@ -101,7 +102,15 @@ public final class BrokerServer implements AutoCloseable {
                 properties.getOrDefault("kafka.advertised.port", Integer.toString(kafkaPort))),
             null,
             brokerConfig.brokerClusterName());
-    KafkaHead head = new KafkaHead(store, store, catalog, identity, config, Clock.systemUTC());
+    KafkaHead head =
+        new KafkaHead(
+            store,
+            store,
+            catalog,
+            identity,
+            config,
+            new ConsumerOffsetStoreGroupOffsets(engine.offsets()),
+            Clock.systemUTC());
     started.add(head);
     head.start();
   }
