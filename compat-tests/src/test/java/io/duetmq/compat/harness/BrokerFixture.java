@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A standalone DuetMQ started through the real launcher code ({@link LaunchOptions#parse} and
@@ -33,10 +35,22 @@ public final class BrokerFixture implements AutoCloseable {
    * chosen by the launcher (0 = a free port); the Kafka head is off until it exists.
    */
   public static BrokerFixture start(Path dataDir) {
+    return start(dataDir, Map.of());
+  }
+
+  /**
+   * Like {@link #start(Path)}, with extra {@code broker.conf} lines (e.g. the segment sizes of a
+   * store written elsewhere, or {@code namesrvHttpPort=0}).
+   */
+  public static BrokerFixture start(Path dataDir, Map<String, String> brokerConf) {
     Path conf = dataDir.resolve("broker.conf");
+    StringBuilder text = new StringBuilder();
+    text.append("bindAddress=").append(LOOPBACK).append('\n');
+    text.append("brokerIP1=").append(LOOPBACK).append('\n');
+    new TreeMap<>(brokerConf).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     try {
       Files.createDirectories(dataDir);
-      Files.writeString(conf, "bindAddress=" + LOOPBACK + "\nbrokerIP1=" + LOOPBACK + "\n");
+      Files.writeString(conf, text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + conf, e);
     }
@@ -70,6 +84,14 @@ public final class BrokerFixture implements AutoCloseable {
   /** {@code host:port} for Kafka clients' {@code bootstrap.servers}, once the Kafka head exists. */
   public Optional<String> kafkaBootstrap() {
     return Optional.ofNullable(server.kafkaAddress());
+  }
+
+  /**
+   * {@code host:port} of the NameServer's HTTP address endpoint (what clients' {@code
+   * rocketmq.namesrv.domain} names), present only when the server runs one.
+   */
+  public Optional<String> namesrvHttpAddress() {
+    return Optional.ofNullable(server.namesrvHttpAddress());
   }
 
   public Path dataDir() {

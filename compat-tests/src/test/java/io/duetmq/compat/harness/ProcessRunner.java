@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,17 +29,30 @@ public final class ProcessRunner {
    * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
    */
   public static ProcessResult run(List<String> command, Duration timeout) {
+    return run(command, Map.of(), Set.of(), timeout);
+  }
+
+  /**
+   * Runs {@code command} with standard input closed and its environment changed: {@code unset}
+   * names are removed from the inherited environment, then {@code set} is added.
+   *
+   * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
+   */
+  public static ProcessResult run(
+      List<String> command, Map<String, String> set, Set<String> unset, Duration timeout) {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("duetmq-compat-process");
       Path out = scratch.resolve("stdout");
       Path err = scratch.resolve("stderr");
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
               .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
+              .redirectError(err.toFile());
+      builder.environment().keySet().removeAll(unset);
+      builder.environment().putAll(set);
+      Process process = builder.start();
       boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
