@@ -15,11 +15,6 @@ public final class DuetMq {
       System.exit(2);
       return;
     }
-    if (!options.command().equals("standalone")) {
-      System.err.println("'" + options.command() + "' is not built yet; use 'standalone'");
-      System.exit(2);
-      return;
-    }
     StandaloneServer server = StandaloneServer.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -1,55 +1,45 @@
 package io.duetmq.distribution;
 
-import io.duetmq.broker.BrokerEngine;
-import io.duetmq.broker.config.BrokerConfig;
-import io.duetmq.broker.config.BrokerConfigKeys;
 import io.duetmq.namesrv.NameServer;
 import io.duetmq.namesrv.NameServerConfig;
-import io.duetmq.protocol.rocketmq.head.NameServerRegistrar;
-import io.duetmq.protocol.rocketmq.head.RocketMqBrokerHead;
-import io.duetmq.protocol.rocketmq.server.RemotingServerConfig;
 import io.duetmq.store.MessageStore;
-import io.duetmq.store.StoreConfig;
-import io.duetmq.store.StoreConfigKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything of one standalone DuetMQ process — NameServer, store, broker engine, RocketMQ head —
- * started in dependency order and closed in reverse. Ports given as 0 are chosen before anything
- * starts, because the broker's address is written into every stored record and message id.
+ * The processes the launcher runs: {@code standalone} (NameServer and broker in one process),
+ * {@code namesrv} and {@code broker}. Ports given as 0 are chosen before anything starts, because
+ * the broker's address is written into every stored record and message id.
  */
 public final class StandaloneServer implements AutoCloseable {
-  private static final long REGISTER_PERIOD_MILLIS = 30_000;
-
   private final List<AutoCloseable> started = new ArrayList<>();
   private final String bindAddress;
   private final String advertisedHost;
-  private MessageStore store;
   private NameServer nameServer;
-  private int namesrvPort;
-  private int rocketmqPort;
+  private BrokerServer broker;
+  private Path dataDir;
 
   private StandaloneServer(String bindAddress, String advertisedHost) {
     this.bindAddress = bindAddress;
     this.advertisedHost = advertisedHost;
   }
 
-  /** Starts a standalone server from launcher options (config file first, flags override). */
+  /**
+   * Starts what {@code options.command()} names, from launcher options (config file first, flags
+   * override).
+   */
   public static StandaloneServer start(LaunchOptions options) {
     Map<String, String> properties = properties(options);
-    String bind = properties.getOrDefault("bindAddress", "0.0.0.0");
-    StandaloneServer server = new StandaloneServer(bind, properties.get("brokerIP1"));
+    StandaloneServer server =
+        new StandaloneServer(
+            properties.getOrDefault("bindAddress", "0.0.0.0"), properties.get("brokerIP1"));
     try {
       server.startAll(options, properties);
       return server;
@@ -73,52 +63,36 @@ public final class StandaloneServer implements AutoCloseable {
   }
 
   private void startAll(LaunchOptions options, Map<String, String> properties) {
-    Path dataDir = Path.of(properties.get("storePathRootDir"));
-    namesrvPort = choosePort(options.namesrvPort(), NameServerConfig.DEFAULT_PORT);
-    rocketmqPort =
-        choosePort(
-            options.rocketmqPort(),
-            Integer.parseInt(properties.getOrDefault("listenPort", "10911")));
-    properties.put("listenPort", Integer.toString(rocketmqPort));
-    properties.putIfAbsent("namesrvAddr", loopbackOr(advertisedHost) + ":" + namesrvPort);
+    dataDir = Path.of(properties.get("storePathRootDir"));
+    boolean runNameServer = !options.command().equals("broker");
+    boolean runBroker = !options.command().equals("namesrv");
+    if (runNameServer) {
+      int port = choosePort(options.namesrvPort(), NameServerConfig.DEFAULT_PORT);
+      startNameServer(port, properties);
+      properties.putIfAbsent("namesrvAddr", advertisedHost + ":" + nameServer.port());
+    }
+    if (runBroker) {
+      int rocketmqPort =
+          choosePort(
+              options.rocketmqPort(),
+              Integer.parseInt(properties.getOrDefault("listenPort", "10911")));
+      properties.put("listenPort", Integer.toString(rocketmqPort));
+      broker = BrokerServer.start(properties);
+      started.add(broker);
+    }
+  }
 
-    NameServer nameServer =
-        new NameServer(
-            NameServerConfig.defaults(dataDir.resolve("namesrv"))
-                .withListen(bindAddress, namesrvPort));
+  private void startNameServer(int port, Map<String, String> properties) {
+    NameServerConfig config =
+        NameServerConfig.defaults(dataDir.resolve("namesrv")).withListen(bindAddress, port);
+    int httpPort = Integer.parseInt(properties.getOrDefault("namesrvHttpPort", "-1"));
+    if (httpPort >= 0) {
+      // The fourth way clients find NameServers: GET /rocketmq/nsaddr answers this address list.
+      config = config.withHttp(httpPort, advertisedHost + ":" + port);
+    }
+    nameServer = new NameServer(config);
     started.add(nameServer);
     nameServer.start();
-
-    StoreConfig storeConfig = StoreConfigKeys.fromProperties(properties);
-    store = MessageStore.open(storeConfig, Clock.systemUTC());
-    started.add(store);
-    BrokerConfig brokerConfig = BrokerConfigKeys.fromProperties(properties);
-    BrokerEngine engine = BrokerEngine.open(brokerConfig, store, Clock.systemUTC());
-    started.add(engine);
-    RemotingServerConfig remoting =
-        withBind(RemotingServerConfig.defaults(rocketmqPort), bindAddress);
-    RocketMqBrokerHead head = new RocketMqBrokerHead(engine, remoting, Clock.systemUTC());
-    started.add(head);
-    head.start();
-    NameServerRegistrar registrar =
-        new NameServerRegistrar(
-            brokerConfig, engine.topics(), advertisedHost + ":" + rocketmqPort, null);
-    started.add(registrar);
-    registrar.start(REGISTER_PERIOD_MILLIS);
-  }
-
-  private static RemotingServerConfig withBind(RemotingServerConfig config, String bind) {
-    return new RemotingServerConfig(
-        bind,
-        config.listenPort(),
-        config.serverSelectorThreads(),
-        config.serverWorkerThreads(),
-        config.maxFrameLength(),
-        config.channelMaxIdleTimeSeconds());
-  }
-
-  private static String loopbackOr(String host) {
-    return host == null ? InetAddress.getLoopbackAddress().getHostAddress() : host;
   }
 
   /** The port to use: the flag's (0 = a free one now), else the default. */
@@ -135,13 +109,14 @@ public final class StandaloneServer implements AutoCloseable {
     }
   }
 
+  /** The broker's store, or null in a NameServer-only process. */
   public MessageStore store() {
-    return store;
+    return broker == null ? null : broker.store();
   }
 
-  /** The NameServer's address as clients use it. */
+  /** The NameServer's address as clients use it, or null when this process runs none. */
   public String namesrvAddress() {
-    return advertisedHost + ":" + namesrvPort;
+    return nameServer == null ? null : advertisedHost + ":" + nameServer.port();
   }
 
   /**
@@ -154,46 +129,35 @@ public final class StandaloneServer implements AutoCloseable {
         : advertisedHost + ":" + nameServer.httpPort();
   }
 
-  /** The RocketMQ head's address as clients use it. */
+  /** The RocketMQ head's address as clients use it, or null when this process runs no broker. */
   public String rocketmqAddress() {
-    return advertisedHost + ":" + rocketmqPort;
+    return broker == null ? null : broker.rocketmqAddress();
   }
 
-  /** The Kafka head's address, or null while it is off (it is not built yet). */
+  /** The Kafka head's address, or null while it is off. */
   public String kafkaAddress() {
-    return null;
+    return broker == null ? null : broker.kafkaAddress();
   }
 
   /** The one-line message printed once everything is up. */
   public String readyLine() {
-    return "DuetMQ standalone ready: NameServer "
-        + namesrvAddress()
-        + ", RocketMQ "
-        + rocketmqAddress()
-        + ", Kafka not built yet; data "
-        + store.config().storeRoot().toAbsolutePath();
+    List<String> parts = new ArrayList<>();
+    if (nameServer != null) {
+      parts.add("NameServer " + namesrvAddress());
+    }
+    if (broker != null) {
+      String kafka = kafkaAddress();
+      parts.add("RocketMQ " + rocketmqAddress());
+      parts.add("Kafka " + (kafka == null ? "off" : kafka));
+    }
+    String what = broker == null ? "namesrv" : nameServer == null ? "broker" : "standalone";
+    String data = broker == null ? "" : "; data " + dataDir.toAbsolutePath();
+    return "DuetMQ " + what + " ready: " + String.join(", ", parts) + data;
   }
 
   /** Stops everything that started, newest first. */
   @Override
   public void close() {
-    List<AutoCloseable> reverse = new ArrayList<>(started);
-    Collections.reverse(reverse);
-    started.clear();
-    RuntimeException failure = null;
-    for (AutoCloseable part : reverse) {
-      try {
-        part.close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("shutdown failed", e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    BrokerServer.Closer.closeAll(started);
   }
 }

@@ -52,6 +52,35 @@ class StandaloneServerTest {
     }
   }
 
+  @Test
+  void shouldRunANameServerAndABrokerAsSeparateProcessesOfTheLauncher() throws Exception {
+    Path conf = dir.resolve("cluster.conf");
+    Files.writeString(conf, "bindAddress=127.0.0.1\n");
+    try (StandaloneServer namesrv =
+        StandaloneServer.start(
+            LaunchOptions.parse(
+                new String[] {"namesrv", "-c", conf.toString(), "--namesrv-port", "0"}))) {
+      assertThat(namesrv.readyLine()).startsWith("DuetMQ namesrv ready: NameServer 127.0.0.1:");
+      assertThat(namesrv.store()).isNull();
+      Path brokerConf = dir.resolve("broker.conf");
+      Files.writeString(
+          brokerConf,
+          "bindAddress=127.0.0.1\nbrokerName=broker-b\nnamesrvAddr="
+              + namesrv.namesrvAddress()
+              + "\nstorePathRootDir="
+              + dir.resolve("broker-b")
+              + "\n");
+      try (StandaloneServer broker =
+          StandaloneServer.start(
+              LaunchOptions.parse(
+                  new String[] {"broker", "-c", brokerConf.toString(), "--rocketmq-port", "0"}))) {
+        assertThat(broker.readyLine()).startsWith("DuetMQ broker ready: RocketMQ 127.0.0.1:");
+        assertThat(broker.namesrvAddress()).isNull();
+        assertThat(broker.store().config().storeRoot()).isEqualTo(dir.resolve("broker-b"));
+      }
+    }
+  }
+
   private LaunchOptions loopback(String... extra) {
     Path conf = dir.resolve("loopback.conf");
     try {

@@ -97,6 +97,11 @@ public final class PullMessageHandler implements RequestHandler {
           BrokerResponseCode.SUBSCRIPTION_NOT_LATEST,
           "the consumer's subscription not latest");
     }
+    long reset = offsets.takePendingReset(header.consumerGroup(), header.topic(), header.queueId());
+    if (reset >= 0) {
+      // An operator reset this queue (resetOffsetByTime): move the consumer there (reference §4).
+      return CompletableFuture.completedFuture(offsetMoved(request, header, reset));
+    }
     if (header.has(PullHeader.FLAG_COMMIT_OFFSET)) {
       offsets.commitByClient(
           header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
@@ -163,6 +168,16 @@ public final class PullMessageHandler implements RequestHandler {
         ? success
         : RemotingCommand.responseTo(request, code, result.status().name())
             .withExtFields(success.extFields());
+  }
+
+  private RemotingCommand offsetMoved(RemotingCommand request, PullHeader header, long offset) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("nextBeginOffset", offset);
+    fields.put("minOffset", queues.minOffset(header.topic(), header.queueId()));
+    fields.put("maxOffset", queues.maxOffset(header.topic(), header.queueId()));
+    fields.put("suggestWhichBrokerId", 0L);
+    return RemotingCommand.responseTo(request, BrokerResponseCode.PULL_OFFSET_MOVED, "reset")
+        .withExtFields(Responses.success(request, fields, null).extFields());
   }
 
   private static byte[] body(QueueReadResult result) {

@@ -7,16 +7,23 @@ import java.net.UnknownHostException;
 /**
  * Turns the {@code ip:port} text of a remote address into a socket address without any name lookup.
  */
-final class RemoteAddresses {
+public final class RemoteAddresses {
   private RemoteAddresses() {}
 
-  static InetSocketAddress parse(String text) {
+  public static InetSocketAddress parse(String text) {
     if (text == null) {
       return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     }
     int colon = text.lastIndexOf(':');
     String host = colon < 0 ? text : text.substring(0, colon);
-    int port = colon < 0 ? 0 : Integer.parseInt(text.substring(colon + 1));
+    int port = 0;
+    if (colon >= 0) {
+      try {
+        port = Integer.parseInt(text.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        port = 0;
+      }
+    }
     if (host.startsWith("/")) {
       host = host.substring(1);
     }

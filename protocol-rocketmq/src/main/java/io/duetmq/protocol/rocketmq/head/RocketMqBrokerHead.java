@@ -17,6 +17,7 @@ import io.duetmq.protocol.rocketmq.handler.SendResults;
 import io.duetmq.protocol.rocketmq.handler.TopicAdmission;
 import io.duetmq.protocol.rocketmq.handler.UnregisterClientHandler;
 import io.duetmq.protocol.rocketmq.handler.UpdateConsumerOffsetHandler;
+import io.duetmq.protocol.rocketmq.handler.admin.AdminHandlers;
 import io.duetmq.protocol.rocketmq.server.RemotingServer;
 import io.duetmq.protocol.rocketmq.server.RemotingServerConfig;
 import io.duetmq.store.MessageStore;
@@ -84,6 +85,8 @@ public final class RocketMqBrokerHead implements AutoCloseable {
         RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, new SearchOffsetByTimestampHandler(store));
     server.registerHandler(
         RequestCode.GET_EARLIEST_MSG_STORETIME, new GetEarliestMsgStoreTimeHandler(store));
+    AdminHandlers.register(
+        server, engine, new SendResults(storeHost), new TopicAdmission(engine.topics()));
     server.addCloseListener(
         channel -> {
           engine.longPolls().cancelOwner(channel.id());
