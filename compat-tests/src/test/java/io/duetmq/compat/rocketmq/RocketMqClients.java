@@ -2,6 +2,7 @@ package io.duetmq.compat.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -136,5 +137,29 @@ final class RocketMqClients {
         throw new AssertionError("interrupted while waiting: " + state.get());
       }
     }
+  }
+
+  /**
+   * Calls a one-argument enum setter by name, e.g. {@code setMessageModel(BROADCASTING)}: some
+   * enums moved package between 4.9 ({@code common.protocol}) and 5.x ({@code remoting.protocol}),
+   * so scenarios compiled against 5.x cannot name them.
+   */
+  static void setEnum(Object target, String setter, String constant)
+      throws ReflectiveOperationException {
+    for (Method method : target.getClass().getMethods()) {
+      if (method.getName().equals(setter)
+          && method.getParameterCount() == 1
+          && method.getParameterTypes()[0].isEnum()) {
+        Class<?> type = method.getParameterTypes()[0];
+        for (Object value : type.getEnumConstants()) {
+          if (((Enum<?>) value).name().equals(constant)) {
+            method.invoke(target, value);
+            return;
+          }
+        }
+        throw new IllegalArgumentException(type.getName() + " has no constant " + constant);
+      }
+    }
+    throw new IllegalArgumentException(target.getClass().getName() + " has no enum " + setter);
   }
 }
