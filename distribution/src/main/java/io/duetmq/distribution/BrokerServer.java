@@ -3,6 +3,12 @@ package io.duetmq.distribution;
 import io.duetmq.broker.BrokerEngine;
 import io.duetmq.broker.config.BrokerConfig;
 import io.duetmq.broker.config.BrokerConfigKeys;
+import io.duetmq.protocol.kafka.KafkaHead;
+import io.duetmq.protocol.kafka.KafkaHeadConfig;
+import io.duetmq.protocol.kafka.server.KafkaServerConfig;
+import io.duetmq.protocol.kafka.topic.BrokerIdentity;
+import io.duetmq.protocol.kafka.topic.KafkaTopicCatalog;
+import io.duetmq.protocol.kafka.topic.RegistryTopicCatalog;
 import io.duetmq.protocol.rocketmq.head.NameServerRegistrar;
 import io.duetmq.protocol.rocketmq.head.RocketMqBrokerHead;
 import io.duetmq.protocol.rocketmq.server.RemotingServerConfig;
@@ -11,8 +17,10 @@ import io.duetmq.store.StoreConfigKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One broker: the store, the engine, the RocketMQ head and the registration with the NameServers,
@@ -25,6 +33,7 @@ public final class BrokerServer implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private MessageStore store;
   private BrokerConfig brokerConfig;
+  private int kafkaPort;
 
   private BrokerServer() {}
 
@@ -63,10 +72,38 @@ public final class BrokerServer implements AutoCloseable {
     RocketMqBrokerHead head = new RocketMqBrokerHead(engine, remoting, Clock.systemUTC());
     started.add(head);
     head.start();
+    kafkaPort = Integer.parseInt(properties.getOrDefault(KafkaServerConfig.PORT.name(), "0"));
+    if (kafkaPort > 0) {
+      startKafkaHead(engine, properties, bindAddress);
+    }
     NameServerRegistrar registrar =
-        new NameServerRegistrar(brokerConfig, engine.topics(), rocketmqAddress(), null);
+        new NameServerRegistrar(brokerConfig, engine.topics(), rocketmqAddress(), kafkaAddress());
     started.add(registrar);
     registrar.start(REGISTER_PERIOD_MILLIS);
+  }
+
+  private void startKafkaHead(
+      BrokerEngine engine, Map<String, String> properties, String bindAddress) {
+    Map<String, String> kafkaProperties = new LinkedHashMap<>(properties);
+    kafkaProperties.putIfAbsent(KafkaServerConfig.BIND_HOST.name(), bindAddress);
+    KafkaHeadConfig config =
+        KafkaHeadConfig.fromProperties(
+            kafkaProperties, store.config().storeRoot().resolve("duetmq").resolve("kafka"));
+    KafkaTopicCatalog catalog =
+        new RegistryTopicCatalog(
+            engine.topics(), Set.of(brokerConfig.brokerClusterName(), brokerConfig.brokerName()));
+    // What Metadata tells clients to connect to; differs from the listener behind a proxy or NAT.
+    BrokerIdentity identity =
+        new BrokerIdentity(
+            (int) brokerConfig.brokerId(),
+            properties.getOrDefault("kafka.advertised.host", brokerConfig.brokerIp1()),
+            Integer.parseInt(
+                properties.getOrDefault("kafka.advertised.port", Integer.toString(kafkaPort))),
+            null,
+            brokerConfig.brokerClusterName());
+    KafkaHead head = new KafkaHead(store, store, catalog, identity, config, Clock.systemUTC());
+    started.add(head);
+    head.start();
   }
 
   public MessageStore store() {
@@ -78,9 +115,9 @@ public final class BrokerServer implements AutoCloseable {
     return brokerConfig.brokerIp1() + ":" + brokerConfig.listenPort();
   }
 
-  /** The Kafka head's address, or null while it is off. */
+  /** The Kafka head's address ({@code brokerIP1:kafka.port}), or null when it is off. */
   public String kafkaAddress() {
-    return null;
+    return kafkaPort > 0 ? brokerConfig.brokerIp1() + ":" + kafkaPort : null;
   }
 
   /** Stops everything that started, newest first. */

@@ -26,7 +26,11 @@ public record LaunchOptions(
 
   public static final String USAGE =
       "usage: duetmq standalone|namesrv|broker [--data-dir DIR] [--namesrv-port N]"
-          + " [--rocketmq-port N] [--kafka-port N (0 = off)] [-c broker.conf]";
+          + " [--rocketmq-port N] [--kafka-port N (0 = off)] [-c broker.conf]"
+          + " (a port of 'auto' is any free port)";
+
+  /** The value of a port flag given as {@code auto}: any free port. */
+  public static final int AUTO_PORT = -2;
 
   public LaunchOptions {
     Objects.requireNonNull(command, "command");
@@ -39,7 +43,7 @@ public record LaunchOptions(
   }
 
   private static void checkPort(String flag, int port) {
-    if (port < -1 || port > 65535) {
+    if (port < AUTO_PORT || port > 65535) {
       throw new IllegalArgumentException(flag + " " + port + " is not a port");
     }
   }
@@ -77,6 +81,9 @@ public record LaunchOptions(
   }
 
   private static int port(String flag, String value) {
+    if (value.equals("auto")) {
+      return AUTO_PORT;
+    }
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {

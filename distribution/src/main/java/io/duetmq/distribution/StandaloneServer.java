@@ -77,6 +77,14 @@ public final class StandaloneServer implements AutoCloseable {
               options.rocketmqPort(),
               Integer.parseInt(properties.getOrDefault("listenPort", "10911")));
       properties.put("listenPort", Integer.toString(rocketmqPort));
+      // --kafka-port 0 turns the Kafka head off; "auto" picks a free port.
+      int kafkaPort =
+          options.kafkaPort() == 0
+              ? 0
+              : choosePort(
+                  options.kafkaPort(),
+                  Integer.parseInt(properties.getOrDefault("kafka.port", "9092")));
+      properties.put("kafka.port", Integer.toString(kafkaPort));
       broker = BrokerServer.start(properties);
       started.add(broker);
     }
@@ -95,9 +103,9 @@ public final class StandaloneServer implements AutoCloseable {
     nameServer.start();
   }
 
-  /** The port to use: the flag's (0 = a free one now), else the default. */
+  /** The port to use: the flag's (0 or auto = a free one now), else the default. */
   private int choosePort(int flag, int defaultPort) {
-    int port = flag < 0 ? defaultPort : flag;
+    int port = flag == LaunchOptions.AUTO_PORT ? 0 : flag < 0 ? defaultPort : flag;
     if (port != 0) {
       return port;
     }

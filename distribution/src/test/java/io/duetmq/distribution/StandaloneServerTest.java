@@ -18,6 +18,7 @@ class StandaloneServerTest {
       assertThat(server.store().isHealthy()).isTrue();
       assertThat(Files.exists(dir.resolve("abort"))).isTrue();
       assertThat(server.readyLine()).startsWith("DuetMQ standalone ready");
+      assertThat(server.kafkaAddress()).startsWith("127.0.0.1:");
     }
     assertThat(Files.exists(dir.resolve("abort")))
         .as("a clean close removes the abort marker")
@@ -44,6 +45,8 @@ class StandaloneServerTest {
               "--namesrv-port",
               "0",
               "--rocketmq-port",
+              "0",
+              "--kafka-port",
               "0"
             });
     try (StandaloneServer server = StandaloneServer.start(options)) {
@@ -73,8 +76,18 @@ class StandaloneServerTest {
       try (StandaloneServer broker =
           StandaloneServer.start(
               LaunchOptions.parse(
-                  new String[] {"broker", "-c", brokerConf.toString(), "--rocketmq-port", "0"}))) {
-        assertThat(broker.readyLine()).startsWith("DuetMQ broker ready: RocketMQ 127.0.0.1:");
+                  new String[] {
+                    "broker",
+                    "-c",
+                    brokerConf.toString(),
+                    "--rocketmq-port",
+                    "0",
+                    "--kafka-port",
+                    "auto"
+                  }))) {
+        assertThat(broker.readyLine())
+            .startsWith("DuetMQ broker ready: RocketMQ 127.0.0.1:")
+            .contains("Kafka 127.0.0.1:");
         assertThat(broker.namesrvAddress()).isNull();
         assertThat(broker.store().config().storeRoot()).isEqualTo(dir.resolve("broker-b"));
       }

@@ -65,7 +65,7 @@ public final class BrokerFixture implements AutoCloseable {
       "--rocketmq-port",
       "0",
       "--kafka-port",
-      "0"
+      "auto"
     };
     StandaloneServer server = StandaloneServer.start(LaunchOptions.parse(args));
     return new BrokerFixture(server, dataDir);
@@ -81,7 +81,7 @@ public final class BrokerFixture implements AutoCloseable {
     return Optional.of(server.rocketmqAddress());
   }
 
-  /** {@code host:port} for Kafka clients' {@code bootstrap.servers}, once the Kafka head exists. */
+  /** {@code host:port} for Kafka clients' {@code bootstrap.servers}. */
   public Optional<String> kafkaBootstrap() {
     return Optional.ofNullable(server.kafkaAddress());
   }

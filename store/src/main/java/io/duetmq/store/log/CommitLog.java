@@ -270,7 +270,12 @@ public final class CommitLog implements AutoCloseable {
     List<MappedSegment> kept = new ArrayList<>();
     for (MappedSegment segment : segments) {
       if (segment.startOffset() >= offset && !(segment.startOffset() == offset && kept.isEmpty())) {
-        LOG.log(Level.WARNING, "recovery deletes commit-log segment {0}", segment.file());
+        // The pre-allocated next segment is normally empty; anything else is data being cut off.
+        boolean empty = segment.buffer().getLong(0) == 0;
+        LOG.log(
+            empty ? Level.DEBUG : Level.WARNING,
+            "recovery deletes commit-log segment {0}",
+            segment.file());
         segment.delete();
         continue;
       }

@@ -18,19 +18,24 @@ import java.util.Optional;
  */
 public enum ApiKeys {
   /**
-   * Codec only. Reference §2.5 recommends advertising 0–12 (librdkafka ≤ 2.11.0 needs min 0 to
-   * enable compression) while implementing 3–12 and closing the connection for 0–2; v13 (topic ids)
-   * only once Metadata returns real topic ids.
+   * Served 3–12 ({@code ProduceHandler}). Reference §2.5 recommends advertising 0–12 (librdkafka ≤
+   * 2.11.0 needs min 0 to enable compression) while implementing 3–12 and closing the connection
+   * for 0–2; v13 (topic ids) only once Fetch by topic id is served too.
    */
-  PRODUCE(0, "Produce", 3, 13, 9, false),
-  /** Codec only. Reference §2.5: advertise 4–12 until Fetch by topic id (v13+) is served. */
-  FETCH(1, "Fetch", 4, 18, 12, false),
-  /** Codec only. */
-  LIST_OFFSETS(2, "ListOffsets", 1, 10, 6, false),
+  PRODUCE(0, "Produce", 3, 13, 9, true),
+  /** Served 4–12 ({@code FetchHandler}); v13+ name topics by id. */
+  FETCH(1, "Fetch", 4, 18, 12, true),
+  LIST_OFFSETS(2, "ListOffsets", 1, 10, 6, true),
   METADATA(3, "Metadata", 0, 13, 9, true),
   API_VERSIONS(18, "ApiVersions", 0, 4, 3, true),
-  /** Codec only. v6 (KIP-939 two-phase commit) is unstable in Kafka 4.1 and not implemented. */
-  INIT_PRODUCER_ID(22, "InitProducerId", 0, 5, 2, false);
+  CREATE_TOPICS(19, "CreateTopics", 2, 7, 5, true),
+  DELETE_TOPICS(20, "DeleteTopics", 1, 6, 4, true),
+  /** v6 (KIP-939 two-phase commit) is unstable in Kafka 4.1 and not implemented. */
+  INIT_PRODUCER_ID(22, "InitProducerId", 0, 5, 2, true),
+  DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 4, 4, true),
+  CREATE_PARTITIONS(37, "CreatePartitions", 0, 3, 2, true),
+  INCREMENTAL_ALTER_CONFIGS(44, "IncrementalAlterConfigs", 0, 1, 1, true),
+  DESCRIBE_CLUSTER(60, "DescribeCluster", 0, 2, 0, true);
 
   private final short id;
   private final String wireName;
