@@ -58,6 +58,20 @@ public final class RetryPolicy {
     return groups.maxReconsumeTimes(group);
   }
 
+  /**
+   * Whether {@code originTopic} names the topic the consumer got {@code original} from: its own
+   * topic, or — for a message already being retried, which lies in {@code %RETRY%<group>} — the
+   * original topic its RETRY_TOPIC property names (clients restore that topic before handing the
+   * message to the listener and send it back with it).
+   */
+  private static boolean isOriginOf(String originTopic, StoredMessage original, String group) {
+    if (originTopic.equals(original.topic())) {
+      return true;
+    }
+    return original.topic().equals(RetryTopicNames.retryTopic(group))
+        && originTopic.equals(original.property(MessagePropertyKeys.RETRY_TOPIC));
+  }
+
   /** Decides where a message sent back by a consumer goes. */
   public RetryDecision decideSendBack(StoredMessage original, SendBackRequest request) {
     String group = request.group();
@@ -65,7 +79,7 @@ public final class RetryPolicy {
     if (queueNums <= 0) {
       return RetryDecision.without(RetryAction.DROP);
     }
-    if (request.originTopic() != null && !request.originTopic().equals(original.topic())) {
+    if (request.originTopic() != null && !isOriginOf(request.originTopic(), original, group)) {
       return RetryDecision.without(RetryAction.TOPIC_MISMATCH);
     }
     Map<String, String> properties = original.copyProperties();

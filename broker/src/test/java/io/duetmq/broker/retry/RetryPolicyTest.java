@@ -161,6 +161,30 @@ class RetryPolicyTest {
   }
 
   @Test
+  void shouldAcceptTheOriginalTopicForAMessageAlreadyInTheRetryTopic() {
+    Map<String, String> properties = tagged();
+    properties.put(MessagePropertyKeys.RETRY_TOPIC, "Orders");
+    AppendResult result =
+        appendNow(
+            store,
+            AppendRequest.builder("%RETRY%g", 0, MessageTestSupport.utf8("body"))
+                .properties(MessageProperties.format(properties))
+                .reconsumeTimes(1)
+                .build());
+    StoredMessage retried = StoredMessage.decode(store.lookup(result.physicalOffset()));
+
+    RetryDecision decision =
+        policy.decideSendBack(retried, new SendBackRequest("g", 0, null, 400, "Orders"));
+
+    assertThat(decision.action()).isNotEqualTo(RetryAction.TOPIC_MISMATCH);
+    assertThat(
+            policy
+                .decideSendBack(retried, new SendBackRequest("g", 0, null, 400, "Other"))
+                .action())
+        .isEqualTo(RetryAction.TOPIC_MISMATCH);
+  }
+
+  @Test
   void shouldSpreadRetriesOverTheGroupsRetryQueues() {
     groups.put("wide", new int[] {16, 4});
     StoredMessage original = stored(0, tagged());
