@@ -17,13 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RetryAndBroadcastTest {
   private static final String SEND_BACK_OF_A_RETRY_REFUSED =
-      "broker: CONSUMER_SEND_MSG_BACK (36) of a message that is already a retry (stored in"
-          + " %RETRY%<group>) is refused with SYSTEM_ERROR 'the message at offset N is of topic"
-          + " %RETRY%<group>, not the origin topic' (RetryPolicy.decideSendBack, TOPIC_MISMATCH):"
-          + " the client sends originTopic = the restored original topic, which RocketMQ accepts"
-          + " (the record's RETRY_TOPIC names it). The client then falls back to re-sending the"
-          + " message itself with delay level 3 + reconsumeTimes, ignoring"
-          + " setDelayLevelWhenNextConsume(1) (seen: 'delay level 4' re-puts in the broker log).";
+      "broker: the second send-back (CONSUMER_SEND_MSG_BACK 36 of a message already in"
+          + " %RETRY%<group>) does not lead to the DLQ / next retry. Before 2ddaaf2 it was refused"
+          + " with TOPIC_MISMATCH (the client then re-sent it itself at delay level 3 +"
+          + " reconsumeTimes: 'delay level 4' re-puts in the log). With 2ddaaf2 merged (re-run at"
+          + " 12:49) it still fails the same way on 4.9.8 and 5.3.3: no '%DLQ%<group> created' in"
+          + " the broker log, and no further delivery within 30 s.";
 
   private static final System.Logger LOG = System.getLogger(RetryAndBroadcastTest.class.getName());
 
