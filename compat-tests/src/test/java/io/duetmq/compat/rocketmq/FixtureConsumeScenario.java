@@ -25,8 +25,11 @@ import org.apache.rocketmq.common.message.MessageExt;
  * <p>Params: {@code namesrv}, {@code messages} (how many to wait for).
  */
 public final class FixtureConsumeScenario implements Scenario {
-  /** Fields of a description. */
+  /** Separates the fields of a description. */
   static final String SEPARATOR = "\u001f";
+
+  /** Separates the {@code key=value} properties in a description. */
+  static final String PROPERTY_SEPARATOR = "\u001e";
 
   /** Set by the consuming client, not stored by the producer. */
   private static final Set<String> CLIENT_ADDED =
@@ -73,7 +76,7 @@ public final class FixtureConsumeScenario implements Scenario {
     return result;
   }
 
-  /** {@code sha256(body) SEP keys SEP tags SEP k=v;k=v…} (sorted; null as "null"). */
+  /** {@code sha256(body) SEP keys SEP tags SEP k=v PSEP k=v…} (sorted; null as "null"). */
   static String describe(MessageExt message, Set<String> clientAdded) {
     Map<String, String> properties = new TreeMap<>(message.getProperties());
     for (String key : CLIENT_ADDED) {
@@ -87,7 +90,9 @@ public final class FixtureConsumeScenario implements Scenario {
         + SEPARATOR
         + message.getTags()
         + SEPARATOR
-        + properties;
+        + String.join(
+            PROPERTY_SEPARATOR,
+            properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 
   private static String sha256(byte[] body) {

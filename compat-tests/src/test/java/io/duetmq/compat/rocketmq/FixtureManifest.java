@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * file: objects, strings with escapes, numbers, {@code true}/{@code false}/{@code null}.
  */
 final class FixtureManifest {
-  /** One message as the producer saw it. */
+  /**
+   * One message as the producer saw it. Batched messages list no property map (null), only their
+   * {@code seq} user property.
+   */
   record Entry(
       String topic,
       int queueId,
@@ -25,6 +28,7 @@ final class FixtureManifest {
       String keys,
       String tags,
       Map<String, String> properties,
+      String seq,
       String bodySha256) {
 
     /** {@code topic/queueId/queueOffset}: where the message lies. */
@@ -57,13 +61,15 @@ final class FixtureManifest {
   private static Entry toEntry(Map<String, Object> json) {
     @SuppressWarnings("unchecked") // the manifest's properties object holds only strings
     Map<String, String> properties = (Map<String, String>) (Map<String, ?>) json.get("properties");
+    String seq = properties == null ? (String) json.get("seq") : properties.get("seq");
     return new Entry(
         (String) json.get("topic"),
         Integer.parseInt((String) json.get("queueId")),
         Long.parseLong((String) json.get("queueOffset")),
         (String) json.get("keys"),
         (String) json.get("tags"),
-        new TreeMap<>(properties),
+        properties == null ? null : new TreeMap<>(properties),
+        seq,
         (String) json.get("bodySha256"));
   }
 
