@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A standalone DuetMQ started through the real launcher code ({@link LaunchOptions#parse} and
@@ -39,18 +38,18 @@ public final class BrokerFixture implements AutoCloseable {
   }
 
   /**
-   * Like {@link #start(Path)}, with extra {@code broker.conf} lines (e.g. the segment sizes of a
-   * store written elsewhere, or {@code namesrvHttpPort=0}).
+   * Like {@link #start(Path)}, with extra {@code broker.conf} lines (e.g. {@code
+   * kafka.advertised.port} to put a proxy in front of the Kafka head, the segment sizes of a store
+   * written elsewhere, or {@code namesrvHttpPort=0}).
    */
-  public static BrokerFixture start(Path dataDir, Map<String, String> brokerConf) {
+  public static BrokerFixture start(Path dataDir, Map<String, String> extraConf) {
     Path conf = dataDir.resolve("broker.conf");
-    StringBuilder text = new StringBuilder();
-    text.append("bindAddress=").append(LOOPBACK).append('\n');
-    text.append("brokerIP1=").append(LOOPBACK).append('\n');
-    new TreeMap<>(brokerConf).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    StringBuilder lines = new StringBuilder();
+    lines.append("bindAddress=").append(LOOPBACK).append("\nbrokerIP1=").append(LOOPBACK);
+    extraConf.forEach((key, value) -> lines.append('\n').append(key).append('=').append(value));
     try {
       Files.createDirectories(dataDir);
-      Files.writeString(conf, text);
+      Files.writeString(conf, lines.append('\n').toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + conf, e);
     }

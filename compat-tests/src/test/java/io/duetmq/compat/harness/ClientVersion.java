@@ -24,6 +24,8 @@ public enum ClientVersion {
   KAFKA_2_8("kafka-clients", "2.8.2"),
   KAFKA_3_9("kafka-clients", "3.9.1"),
   KAFKA_4_1("kafka-clients", "4.1.1"),
+  KAFKA_TOOLS_4_1("kafka-tools", "4.1.1"),
+  KAFKA_CORE_4_1("kafka_2.13", "4.1.1"),
   ROCKETMQ_4_9("rocketmq-client", "4.9.8"),
   ROCKETMQ_5_3("rocketmq-client", "5.3.3"),
   ROCKETMQ_TOOLS_5_3("rocketmq-tools", "5.3.3");

@@ -72,6 +72,12 @@ public final class ForkedClient {
         javaCommand(version.classpath(), mainClass, args), environment, unsetEnvironment, timeout);
   }
 
+  /** Like {@link #runMain(String, List, Duration)}, feeding {@code stdin} (UTF-8) to the tool. */
+  public ProcessResult runMain(
+      String mainClass, List<String> args, String stdin, Duration timeout) {
+    return ProcessRunner.run(javaCommand(version.classpath(), mainClass, args), stdin, timeout);
+  }
+
   /**
    * Runs a scenario in a fresh JVM over the version's jars, the compiled scenarios and the
    * assertion libraries; the time limit kills it.

@@ -29,7 +29,17 @@ public final class ProcessRunner {
    * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
    */
   public static ProcessResult run(List<String> command, Duration timeout) {
-    return run(command, Map.of(), Set.of(), timeout);
+    return run(command, null, Map.of(), Set.of(), timeout);
+  }
+
+  /**
+   * Runs {@code command} with {@code stdin} (UTF-8) as its standard input, or with it closed when
+   * {@code stdin} is null.
+   *
+   * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
+   */
+  public static ProcessResult run(List<String> command, String stdin, Duration timeout) {
+    return run(command, stdin, Map.of(), Set.of(), timeout);
   }
 
   /**
@@ -40,14 +50,36 @@ public final class ProcessRunner {
    */
   public static ProcessResult run(
       List<String> command, Map<String, String> set, Set<String> unset, Duration timeout) {
+    return run(command, null, set, unset, timeout);
+  }
+
+  /**
+   * Runs {@code command} with {@code stdin} (UTF-8, or closed when null) as its standard input and
+   * its environment changed: {@code unset} names removed from the inherited one, then {@code set}
+   * added.
+   *
+   * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
+   */
+  public static ProcessResult run(
+      List<String> command,
+      String stdin,
+      Map<String, String> set,
+      Set<String> unset,
+      Duration timeout) {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("duetmq-compat-process");
       Path out = scratch.resolve("stdout");
       Path err = scratch.resolve("stderr");
+      File input = nullDevice();
+      if (stdin != null) {
+        Path in = scratch.resolve("stdin");
+        Files.writeString(in, stdin, StandardCharsets.UTF_8);
+        input = in.toFile();
+      }
       ProcessBuilder builder =
           new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+              .redirectInput(ProcessBuilder.Redirect.from(input))
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
       builder.environment().keySet().removeAll(unset);

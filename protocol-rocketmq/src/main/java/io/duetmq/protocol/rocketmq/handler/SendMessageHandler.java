@@ -4,12 +4,18 @@ import io.duetmq.broker.delay.ScheduleRoute;
 import io.duetmq.broker.delay.ScheduleTopicRouter;
 import io.duetmq.broker.message.MessageProperties;
 import io.duetmq.broker.message.MessagePropertyKeys;
+import io.duetmq.broker.retry.RetryAction;
+import io.duetmq.broker.retry.RetryDecision;
+import io.duetmq.broker.retry.RetryPolicy;
+import io.duetmq.broker.retry.RetryTopicNames;
+import io.duetmq.broker.retry.RetryTopics;
 import io.duetmq.protocol.rocketmq.codec.RemotingCommand;
 import io.duetmq.protocol.rocketmq.server.RemotingChannel;
 import io.duetmq.protocol.rocketmq.server.RequestHandler;
 import io.duetmq.store.AppendRequest;
 import io.duetmq.store.MessageAppender;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,18 +30,24 @@ public final class SendMessageHandler implements RequestHandler {
   private final MessageAppender appender;
   private final SendResults results;
   private final String clusterName;
+  private final RetryPolicy retryPolicy;
+  private final RetryTopics retryTopics;
 
   public SendMessageHandler(
       TopicAdmission admission,
       ScheduleTopicRouter scheduler,
       MessageAppender appender,
       SendResults results,
-      String clusterName) {
+      String clusterName,
+      RetryPolicy retryPolicy,
+      RetryTopics retryTopics) {
     this.admission = admission;
     this.scheduler = scheduler;
     this.appender = appender;
     this.results = results;
     this.clusterName = clusterName;
+    this.retryPolicy = retryPolicy;
+    this.retryTopics = retryTopics;
   }
 
   @Override
@@ -49,8 +61,28 @@ public final class SendMessageHandler implements RequestHandler {
     byte[] body = request.body() == null ? new byte[0] : request.body();
     Map<String, String> properties = MessageProperties.parse(header.properties());
     properties.put(MessagePropertyKeys.CLUSTER, clusterName);
-    ScheduleRoute route =
-        scheduler.route(header.topic(), admitted.queueId(), header.sysFlag(), properties);
+    String topic = header.topic();
+    int queueId = admitted.queueId();
+    if (RetryTopicNames.isRetryTopic(topic)) {
+      // A client re-sending a message it failed to consume (reference §3.13): past the maximum
+      // reconsume times it goes to the group's dead-letter queue instead.
+      RetryDecision decision =
+          retryPolicy.decideRetrySend(
+              topic,
+              queueId,
+              header.reconsumeTimes(),
+              header.maxReconsumeTimes() >= 0 ? header.maxReconsumeTimes() : null,
+              request.version(),
+              false,
+              properties);
+      if (decision.action() == RetryAction.DEAD_LETTER) {
+        retryTopics.ensureDlqTopic(RetryTopicNames.groupOfRetryTopic(topic));
+        topic = decision.topic();
+        queueId = decision.queueId();
+        properties = new LinkedHashMap<>(decision.properties());
+      }
+    }
+    ScheduleRoute route = scheduler.route(topic, queueId, header.sysFlag(), properties);
     AppendRequest append =
         AppendRequest.builder(route.topic(), route.queueId(), ByteBuffer.wrap(body))
             .properties(MessageProperties.format(route.properties()))

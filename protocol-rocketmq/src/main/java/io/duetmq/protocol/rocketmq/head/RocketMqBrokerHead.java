@@ -49,7 +49,9 @@ public final class RocketMqBrokerHead implements AutoCloseable {
             engine.scheduleRouter(),
             store,
             new SendResults(storeHost),
-            engine.config().brokerClusterName());
+            engine.config().brokerClusterName(),
+            engine.retryPolicy(),
+            engine.retryTopics());
     server.registerHandler(RequestCode.SEND_MESSAGE, send);
     server.registerHandler(RequestCode.SEND_MESSAGE_V2, send);
     PullMessageHandler pull =
