@@ -45,15 +45,6 @@ class RetryAndBroadcastTest {
     }
   }
 
-  @ParameterizedTest(allowZeroInvocations = true)
-  @MethodSource("rocketmqClients")
-  void shouldRedeliverThroughTheRetryTopicUnderTheOriginalTopic(ClientVersion version) {
-    Map<String, String> result = retry(version, 16, 2);
-
-    LOG.log(System.Logger.Level.INFO, "{0} first retry after {1} ms", version, result);
-    assertThat(result).containsEntry("deliveries", "2");
-  }
-
   @Disabled(
       "broker: with rocketmq-client 5.3.3 a retry at delay level 1 (1 s) reaches the push"
           + " consumer only after 20.0 s (measured 20,014-20,020 ms in three runs; 4.9.8: 1,018-1,032"
@@ -71,7 +62,10 @@ class RetryAndBroadcastTest {
   @ParameterizedTest(allowZeroInvocations = true)
   @MethodSource("rocketmqClients")
   void shouldRetryOnceThroughTheRetryTopicAndThenDeadLetter(ClientVersion version) {
-    assertThat(retry(version, 1, 2)).containsEntry("deliveries", "2");
+    Map<String, String> result = retry(version, 1, 2);
+
+    LOG.log(System.Logger.Level.INFO, "{0} retry and dead letter: {1}", version, result);
+    assertThat(result).containsEntry("deliveries", "2");
   }
 
   @ParameterizedTest(allowZeroInvocations = true)
