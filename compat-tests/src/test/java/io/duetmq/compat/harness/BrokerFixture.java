@@ -39,7 +39,8 @@ public final class BrokerFixture implements AutoCloseable {
 
   /**
    * Like {@link #start(Path)}, with extra {@code broker.conf} lines (e.g. {@code
-   * kafka.advertised.port} to put a proxy in front of the Kafka head).
+   * kafka.advertised.port} to put a proxy in front of the Kafka head, the segment sizes of a store
+   * written elsewhere, or {@code namesrvHttpPort=0}).
    */
   public static BrokerFixture start(Path dataDir, Map<String, String> extraConf) {
     Path conf = dataDir.resolve("broker.conf");
@@ -82,6 +83,14 @@ public final class BrokerFixture implements AutoCloseable {
   /** {@code host:port} for Kafka clients' {@code bootstrap.servers}. */
   public Optional<String> kafkaBootstrap() {
     return Optional.ofNullable(server.kafkaAddress());
+  }
+
+  /**
+   * {@code host:port} of the NameServer's HTTP address endpoint (what clients' {@code
+   * rocketmq.namesrv.domain} names), present only when the server runs one.
+   */
+  public Optional<String> namesrvHttpAddress() {
+    return Optional.ofNullable(server.namesrvHttpAddress());
   }
 
   public Path dataDir() {

@@ -12,13 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Runs one client version in a JVM of its own ({@code java} from {@code java.home}), with only that
  * version's jars on the class path: command-line tools through their real main class (mqadmin may
  * call System.exit), and scenarios that must be killable. Costs a JVM start (about a second).
  *
- * <p>Stateless and thread-safe.
+ * <p>Immutable and thread-safe.
  */
 public final class ForkedClient {
   /** Shared with the fork so that scenarios can use the same assertion libraries. */
@@ -33,18 +34,42 @@ public final class ForkedClient {
       List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private final ClientVersion version;
+  private final Map<String, String> environment;
+  private final Set<String> unsetEnvironment;
+  private final Map<String, String> systemProperties;
 
-  private ForkedClient(ClientVersion version) {
+  private ForkedClient(
+      ClientVersion version,
+      Map<String, String> environment,
+      Set<String> unsetEnvironment,
+      Map<String, String> systemProperties) {
     this.version = version;
+    this.environment = Map.copyOf(environment);
+    this.unsetEnvironment = Set.copyOf(unsetEnvironment);
+    this.systemProperties = Map.copyOf(systemProperties);
   }
 
   public static ForkedClient of(ClientVersion version) {
-    return new ForkedClient(version);
+    return new ForkedClient(version, Map.of(), Set.of(), Map.of());
+  }
+
+  /**
+   * The same client whose forks get {@code variables} added to the inherited environment and {@code
+   * unset} removed from it (e.g. {@code NAMESRV_ADDR}, which RocketMQ clients read).
+   */
+  public ForkedClient withEnvironment(Map<String, String> variables, Set<String> unset) {
+    return new ForkedClient(version, variables, unset, systemProperties);
+  }
+
+  /** The same client whose forks start with {@code -Dkey=value} for each entry. */
+  public ForkedClient withSystemProperties(Map<String, String> properties) {
+    return new ForkedClient(version, environment, unsetEnvironment, properties);
   }
 
   /** Runs {@code mainClass} from the version's own jars, e.g. mqadmin's {@code MQAdminStartup}. */
   public ProcessResult runMain(String mainClass, List<String> args, Duration timeout) {
-    return ProcessRunner.run(javaCommand(version.classpath(), mainClass, args), timeout);
+    return ProcessRunner.run(
+        javaCommand(version.classpath(), mainClass, args), environment, unsetEnvironment, timeout);
   }
 
   /** Like {@link #runMain(String, List, Duration)}, feeding {@code stdin} (UTF-8) to the tool. */
@@ -73,7 +98,11 @@ public final class ForkedClient {
       args.add(resultFile.toString());
       params.forEach((k, v) -> args.add(k + "=" + v));
       ProcessResult process =
-          ProcessRunner.run(javaCommand(classpath, ScenarioMain.class.getName(), args), timeout);
+          ProcessRunner.run(
+              javaCommand(classpath, ScenarioMain.class.getName(), args),
+              environment,
+              unsetEnvironment,
+              timeout);
       return readResult(scenario.getSimpleName() + " on " + version.folder(), resultFile, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot exchange results with a forked scenario", e);
@@ -109,11 +138,11 @@ public final class ForkedClient {
     return Map.copyOf(result);
   }
 
-  private static List<String> javaCommand(
-      List<Path> classpath, String mainClass, List<String> args) {
+  private List<String> javaCommand(List<Path> classpath, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     command.add(mainClass);

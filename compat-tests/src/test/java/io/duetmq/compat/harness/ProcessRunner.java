@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +29,7 @@ public final class ProcessRunner {
    * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
    */
   public static ProcessResult run(List<String> command, Duration timeout) {
-    return run(command, null, timeout);
+    return run(command, null, Map.of(), Set.of(), timeout);
   }
 
   /**
@@ -37,6 +39,33 @@ public final class ProcessRunner {
    * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
    */
   public static ProcessResult run(List<String> command, String stdin, Duration timeout) {
+    return run(command, stdin, Map.of(), Set.of(), timeout);
+  }
+
+  /**
+   * Runs {@code command} with standard input closed and its environment changed: {@code unset}
+   * names are removed from the inherited environment, then {@code set} is added.
+   *
+   * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
+   */
+  public static ProcessResult run(
+      List<String> command, Map<String, String> set, Set<String> unset, Duration timeout) {
+    return run(command, null, set, unset, timeout);
+  }
+
+  /**
+   * Runs {@code command} with {@code stdin} (UTF-8, or closed when null) as its standard input and
+   * its environment changed: {@code unset} names removed from the inherited one, then {@code set}
+   * added.
+   *
+   * @throws AssertionError when it does not finish within {@code timeout} (after killing it)
+   */
+  public static ProcessResult run(
+      List<String> command,
+      String stdin,
+      Map<String, String> set,
+      Set<String> unset,
+      Duration timeout) {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("duetmq-compat-process");
@@ -48,12 +77,14 @@ public final class ProcessRunner {
         Files.writeString(in, stdin, StandardCharsets.UTF_8);
         input = in.toFile();
       }
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectInput(ProcessBuilder.Redirect.from(input))
               .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
+              .redirectError(err.toFile());
+      builder.environment().keySet().removeAll(unset);
+      builder.environment().putAll(set);
+      Process process = builder.start();
       boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
