@@ -64,15 +64,20 @@ public final class StoreConfigKeys {
    */
   public static StoreConfig fromProperties(Map<String, String> properties) {
     Values v = new Values(properties);
+    int segmentSize = v.integer("mappedFileSizeCommitLog");
+    // RocketMQ accepts maxMessageSize above half a (small) segment; a message must fit a segment,
+    // so the
+    // effective limit is clamped rather than the whole configuration refused.
+    int maxMessageSize = Math.min(v.integer("maxMessageSize"), segmentSize / 2);
     return new StoreConfig(
         Path.of(v.string("storePathRootDir")),
-        v.integer("mappedFileSizeCommitLog"),
+        segmentSize,
         FlushDiskType.valueOf(v.string("flushDiskType").toUpperCase(Locale.ROOT)),
         v.integer("flushIntervalCommitLog"),
         v.integer("flushCommitLogLeastPages"),
         v.integer("flushCommitLogThoroughInterval"),
         v.integer("syncFlushTimeout"),
-        v.integer("maxMessageSize"),
+        maxMessageSize,
         Math.max(1, v.integer("mappedFileSizeConsumeQueue") / 20),
         v.integer("maxHashSlotNum"),
         v.integer("maxIndexNum"),
