@@ -18,8 +18,8 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
  *   <li>{@code phase=before}: sends {@code a-0..} and has two consumers of {@code group} consume
  *       them, shuts them down cleanly (which commits their offsets), then sends {@code b-0..} with
  *       no consumer online.
- *   <li>{@code phase=after}: two new consumers of {@code group} start (from the first offset if the
- *       group had nothing committed), {@code c-0..} is sent; they must receive every {@code b-} and
+ *   <li>{@code phase=after}: a new consumer of {@code group} starts (from the first offset if the
+ *       group had nothing committed), {@code c-0..} is sent; it must receive every {@code b-} and
  *       {@code c-} message exactly once and no {@code a-} message.
  * </ul>
  */
@@ -45,9 +45,12 @@ public final class ClusteringResumeScenario implements Scenario {
             "sentWhileOffline", Integer.toString(send(producer, topic, "b-", messages).size()));
       } else {
         Set<String> expected = new HashSet<>(numbered("b-", messages));
-        for (int i = 0; i < 2; i++) {
-          probe.join(RocketMqClients.pushConsumer(namesrv, group, topic, "*"));
-        }
+        // One consumer: a second one joining would rebalance queues whose progress the first has
+        // not
+        // committed yet, and the duplicates that causes (RocketMQ's at-least-once) are not what
+        // this
+        // phase measures — whether the committed offsets survived the restart.
+        probe.join(RocketMqClients.pushConsumer(namesrv, group, topic, "*"));
         expected.addAll(send(producer, topic, "c-", messages));
         RocketMqClients.awaitUntil(
             DEADLINE,
