@@ -6,10 +6,10 @@ import static io.duetmq.broker.message.MessageTestSupport.readAll;
 import static io.duetmq.broker.message.MessageTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.duetmq.broker.config.MutableClock;
 import io.duetmq.broker.message.MessageProperties;
 import io.duetmq.broker.message.MessagePropertyKeys;
 import io.duetmq.broker.message.MessageTestSupport;
-import io.duetmq.broker.message.MutableClock;
 import io.duetmq.broker.message.StoredMessage;
 import io.duetmq.store.AppendRequest;
 import io.duetmq.store.AppendResult;

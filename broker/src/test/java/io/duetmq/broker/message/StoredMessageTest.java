@@ -7,6 +7,7 @@ import static io.duetmq.broker.message.MessageTestSupport.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.duetmq.broker.config.MutableClock;
 import io.duetmq.store.AppendRequest;
 import io.duetmq.store.AppendResult;
 import io.duetmq.store.MessageStore;

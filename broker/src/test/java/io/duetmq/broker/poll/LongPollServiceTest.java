@@ -2,8 +2,8 @@ package io.duetmq.broker.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.duetmq.broker.config.MutableClock;
 import io.duetmq.broker.message.MessageTestSupport;
-import io.duetmq.broker.message.MutableClock;
 import io.duetmq.store.MessageStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -4,12 +4,12 @@ import static io.duetmq.broker.message.MessageTestSupport.appendNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.duetmq.broker.config.MutableClock;
 import io.duetmq.broker.delay.DelayLevels;
 import io.duetmq.broker.delay.ScheduleTopicRouter;
 import io.duetmq.broker.message.MessageProperties;
 import io.duetmq.broker.message.MessagePropertyKeys;
 import io.duetmq.broker.message.MessageTestSupport;
-import io.duetmq.broker.message.MutableClock;
 import io.duetmq.broker.message.StoredMessage;
 import io.duetmq.store.AppendRequest;
 import io.duetmq.store.AppendResult;
