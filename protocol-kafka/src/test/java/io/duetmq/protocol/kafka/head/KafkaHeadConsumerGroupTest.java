@@ -58,7 +58,7 @@ class KafkaHeadConsumerGroupTest {
 
   private static void awaitStable(GroupHeadFixture fixture, String group, int members) {
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
               GroupSnapshot s = fixture.head.groupCoordinator().snapshot(group).orElse(null);
@@ -86,10 +86,10 @@ class KafkaHeadConsumerGroupTest {
         }
         awaitStable(fixture, "g3", 3);
         await()
-            .atMost(Duration.ofSeconds(20))
+            .atMost(Duration.ofSeconds(60))
             .until(() -> workers.stream().allMatch(w -> w.assignment.size() == 2));
         produce(fixture, 0, records);
-        await().atMost(Duration.ofSeconds(30)).until(() -> all(workers).size() >= records);
+        await().atMost(Duration.ofSeconds(60)).until(() -> all(workers).size() >= records);
       } finally {
         for (GroupConsumerWorker w : workers) {
           w.close();
@@ -117,16 +117,16 @@ class KafkaHeadConsumerGroupTest {
         workers.add(new GroupConsumerWorker(props(fixture, "g", assignor), TOPIC));
         awaitStable(fixture, "g", 2);
         produce(fixture, 0, half);
-        await().atMost(Duration.ofSeconds(20)).until(() -> all(workers).size() >= half / 4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> all(workers).size() >= half / 4);
         workers.add(new GroupConsumerWorker(props(fixture, "g", assignor), TOPIC));
         awaitStable(fixture, "g", 3);
         GroupConsumerWorker leaving = workers.get(0);
         produce(fixture, half, half);
         leaving.stopWithoutCommit();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !leaving.isAlive());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !leaving.isAlive());
         awaitStable(fixture, "g", 2);
         await()
-            .atMost(Duration.ofSeconds(30))
+            .atMost(Duration.ofSeconds(60))
             .until(() -> new HashSet<>(all(workers)).size() >= 2 * half);
       } finally {
         for (GroupConsumerWorker w : workers) {
