@@ -3,6 +3,7 @@ package io.duetmq.store;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Immutable store settings, validated once here. Names in {@code broker.conf} follow Apache
@@ -112,120 +113,115 @@ public record StoreConfig(
   }
 
   public StoreConfig withCommitLogSegmentSize(int value) {
-    return new StoreConfig(
-        storeRoot,
-        value,
-        flushDiskType,
-        flushIntervalMillis,
-        flushLeastPages,
-        flushThoroughIntervalMillis,
-        syncFlushTimeoutMillis,
-        Math.min(maxMessageSize, value / 2),
-        consumeQueueEntriesPerFile,
-        indexMaxHashSlots,
-        indexMaxEntries,
-        fileReservedHours,
-        deleteWhen,
-        diskMaxUsedSpaceRatio,
-        diskForceCleanRatio,
-        cleanIntervalMillis,
-        derivedFlushIntervalMillis,
-        storeHost,
-        checkCrcOnRecover);
+    return copy(
+        c -> {
+          c.commitLogSegmentSize = value;
+          c.maxMessageSize = Math.min(c.maxMessageSize, value / 2);
+        });
   }
 
   public StoreConfig withFlushDiskType(FlushDiskType value) {
-    return new StoreConfig(
-        storeRoot,
-        commitLogSegmentSize,
-        value,
-        flushIntervalMillis,
-        flushLeastPages,
-        flushThoroughIntervalMillis,
-        syncFlushTimeoutMillis,
-        maxMessageSize,
-        consumeQueueEntriesPerFile,
-        indexMaxHashSlots,
-        indexMaxEntries,
-        fileReservedHours,
-        deleteWhen,
-        diskMaxUsedSpaceRatio,
-        diskForceCleanRatio,
-        cleanIntervalMillis,
-        derivedFlushIntervalMillis,
-        storeHost,
-        checkCrcOnRecover);
+    return copy(c -> c.flushDiskType = value);
   }
 
   public StoreConfig withSmallDerivedFiles(
       int entriesPerQueueFile, int hashSlots, int indexEntries) {
-    return new StoreConfig(
-        storeRoot,
-        commitLogSegmentSize,
-        flushDiskType,
-        flushIntervalMillis,
-        flushLeastPages,
-        flushThoroughIntervalMillis,
-        syncFlushTimeoutMillis,
-        maxMessageSize,
-        entriesPerQueueFile,
-        hashSlots,
-        indexEntries,
-        fileReservedHours,
-        deleteWhen,
-        diskMaxUsedSpaceRatio,
-        diskForceCleanRatio,
-        cleanIntervalMillis,
-        derivedFlushIntervalMillis,
-        storeHost,
-        checkCrcOnRecover);
+    return copy(
+        c -> {
+          c.consumeQueueEntriesPerFile = entriesPerQueueFile;
+          c.indexMaxHashSlots = hashSlots;
+          c.indexMaxEntries = indexEntries;
+        });
   }
 
   public StoreConfig withRetention(
       int reservedHours, String hours, int maxUsedRatio, int forceRatio) {
-    return new StoreConfig(
-        storeRoot,
-        commitLogSegmentSize,
-        flushDiskType,
-        flushIntervalMillis,
-        flushLeastPages,
-        flushThoroughIntervalMillis,
-        syncFlushTimeoutMillis,
-        maxMessageSize,
-        consumeQueueEntriesPerFile,
-        indexMaxHashSlots,
-        indexMaxEntries,
-        reservedHours,
-        hours,
-        maxUsedRatio,
-        forceRatio,
-        cleanIntervalMillis,
-        derivedFlushIntervalMillis,
-        storeHost,
-        checkCrcOnRecover);
+    return copy(
+        c -> {
+          c.fileReservedHours = reservedHours;
+          c.deleteWhen = hours;
+          c.diskMaxUsedSpaceRatio = maxUsedRatio;
+          c.diskForceCleanRatio = forceRatio;
+        });
   }
 
   public StoreConfig withStoreHost(InetSocketAddress value) {
-    return new StoreConfig(
-        storeRoot,
-        commitLogSegmentSize,
-        flushDiskType,
-        flushIntervalMillis,
-        flushLeastPages,
-        flushThoroughIntervalMillis,
-        syncFlushTimeoutMillis,
-        maxMessageSize,
-        consumeQueueEntriesPerFile,
-        indexMaxHashSlots,
-        indexMaxEntries,
-        fileReservedHours,
-        deleteWhen,
-        diskMaxUsedSpaceRatio,
-        diskForceCleanRatio,
-        cleanIntervalMillis,
-        derivedFlushIntervalMillis,
-        value,
-        checkCrcOnRecover);
+    return copy(c -> c.storeHost = value);
+  }
+
+  /** This config with the changes {@code edit} makes to a mutable copy; validated again. */
+  private StoreConfig copy(Consumer<Copy> edit) {
+    Copy c = new Copy(this);
+    edit.accept(c);
+    return c.build();
+  }
+
+  /** The fields of a config while one is derived from another (the withers above). */
+  private static final class Copy {
+    Path storeRoot;
+    int commitLogSegmentSize;
+    FlushDiskType flushDiskType;
+    int flushIntervalMillis;
+    int flushLeastPages;
+    int flushThoroughIntervalMillis;
+    int syncFlushTimeoutMillis;
+    int maxMessageSize;
+    int consumeQueueEntriesPerFile;
+    int indexMaxHashSlots;
+    int indexMaxEntries;
+    int fileReservedHours;
+    String deleteWhen;
+    int diskMaxUsedSpaceRatio;
+    int diskForceCleanRatio;
+    int cleanIntervalMillis;
+    int derivedFlushIntervalMillis;
+    InetSocketAddress storeHost;
+    boolean checkCrcOnRecover;
+
+    Copy(StoreConfig s) {
+      storeRoot = s.storeRoot;
+      commitLogSegmentSize = s.commitLogSegmentSize;
+      flushDiskType = s.flushDiskType;
+      flushIntervalMillis = s.flushIntervalMillis;
+      flushLeastPages = s.flushLeastPages;
+      flushThoroughIntervalMillis = s.flushThoroughIntervalMillis;
+      syncFlushTimeoutMillis = s.syncFlushTimeoutMillis;
+      maxMessageSize = s.maxMessageSize;
+      consumeQueueEntriesPerFile = s.consumeQueueEntriesPerFile;
+      indexMaxHashSlots = s.indexMaxHashSlots;
+      indexMaxEntries = s.indexMaxEntries;
+      fileReservedHours = s.fileReservedHours;
+      deleteWhen = s.deleteWhen;
+      diskMaxUsedSpaceRatio = s.diskMaxUsedSpaceRatio;
+      diskForceCleanRatio = s.diskForceCleanRatio;
+      cleanIntervalMillis = s.cleanIntervalMillis;
+      derivedFlushIntervalMillis = s.derivedFlushIntervalMillis;
+      storeHost = s.storeHost;
+      checkCrcOnRecover = s.checkCrcOnRecover;
+    }
+
+    StoreConfig build() {
+      return new StoreConfig(
+          storeRoot,
+          commitLogSegmentSize,
+          flushDiskType,
+          flushIntervalMillis,
+          flushLeastPages,
+          flushThoroughIntervalMillis,
+          syncFlushTimeoutMillis,
+          maxMessageSize,
+          consumeQueueEntriesPerFile,
+          indexMaxHashSlots,
+          indexMaxEntries,
+          fileReservedHours,
+          deleteWhen,
+          diskMaxUsedSpaceRatio,
+          diskForceCleanRatio,
+          cleanIntervalMillis,
+          derivedFlushIntervalMillis,
+          storeHost,
+          checkCrcOnRecover);
+    }
   }
 
   public Path commitLogDir() {
